@@ -1,0 +1,94 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents;
+
+/// <summary>
+/// Everything an agent may look at: the profile, the history (today is its last day), the baseline, the instant of
+/// analysis and the user's local time, the alert thresholds and optional surroundings. Derived measures
+/// (<see cref="Readiness"/>, <see cref="BurnoutRisk"/>, <see cref="Anomalies"/>, <see cref="SleepDebt"/>) are computed
+/// once, on first use, and shared by all agents.
+/// </summary>
+/// <remarks>
+/// Build it with <see cref="AgentContextFactory"/>, which validates the input, sorts the history and computes the
+/// baseline. The context is immutable and safe to share between concurrently running agents.
+/// </remarks>
+public sealed class AgentContext
+{
+    private readonly IReadOnlyList<DailyMetrics> _allMetrics = [];
+    private IReadOnlyList<DailyMetrics>? _last7;
+    private ReadinessScore? _readiness;
+    private BurnoutRisk? _burnout;
+    private IReadOnlyList<Anomaly>? _anomalies;
+    private SleepDebt? _sleepDebt;
+
+    /// <summary>The user the analysis is for (a validated id; never shown to AI models).</summary>
+    public required string UserId { get; init; }
+
+    /// <summary>The user's profile.</summary>
+    public required UserProfile Profile { get; init; }
+
+    /// <summary>Every day of the history, sorted by date ascending, at least one. Gaps are allowed.</summary>
+    public required IReadOnlyList<DailyMetrics> AllMetrics
+    {
+        get => _allMetrics;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Count == 0)
+            {
+                throw new ArgumentException("AllMetrics must contain at least one day (today).", nameof(AllMetrics));
+            }
+
+            _allMetrics = value;
+        }
+    }
+
+    /// <summary>The personal baseline the rules compare with.</summary>
+    public required Baseline Baseline { get; init; }
+
+    /// <summary>The instant of the analysis, from the host's <see cref="TimeProvider"/>.</summary>
+    public required DateTimeOffset AnalyzedAt { get; init; }
+
+    /// <summary>The instant of the analysis in the user's time zone (<see cref="UserProfile.TimeZone"/>).</summary>
+    public required DateTimeOffset LocalTime { get; init; }
+
+    /// <summary>The alert thresholds the rules use.</summary>
+    public AlertThresholds Thresholds { get; init; } = new();
+
+    /// <summary>Surroundings (weather, time of day, season, location), when known.</summary>
+    public ContextData? ContextData { get; init; }
+
+    /// <summary>Bedroom readings, when known.</summary>
+    public SleepEnvironment? SleepEnvironment { get; init; }
+
+    /// <summary>The most recent day of the history.</summary>
+    public DailyMetrics Today => _allMetrics[^1];
+
+    /// <summary>The last 7 days present (fewer when the history is shorter), oldest first, today last.</summary>
+    public IReadOnlyList<DailyMetrics> Last7Days => _last7 ??= SafeMath.Last(_allMetrics, 7);
+
+    /// <summary>Today's readiness (computed once).</summary>
+    public ReadinessScore Readiness => _readiness ??= ReadinessCalculator.Compute(Today, Baseline, Thresholds);
+
+    /// <summary>The burnout risk over the last days (computed once).</summary>
+    public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.Compute(_allMetrics, Baseline, Thresholds);
+
+    /// <summary>Today's anomalies against the baseline (computed once).</summary>
+    public IReadOnlyList<Anomaly> Anomalies => _anomalies ??= AnomalyDetector.Detect(Today, Baseline, Thresholds);
+
+    /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
+    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.Compute(_allMetrics, Profile, Baseline);
+
+    /// <summary>The last <paramref name="days"/> days present, oldest first (fewer when the history is shorter).</summary>
+    /// <param name="days">How many days, 1 or more.</param>
+    /// <returns>The window, without copying.</returns>
+    public IReadOnlyList<DailyMetrics> LastDays(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        return SafeMath.Last(_allMetrics, days);
+    }
+
+    /// <summary>The local hour of the analysis (0–23) in the user's time zone.</summary>
+    public int LocalHour => LocalTime.Hour;
+}

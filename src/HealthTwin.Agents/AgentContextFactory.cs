@@ -1,0 +1,178 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Providers;
+using HealthTwin.Agents.Storage;
+using Microsoft.Extensions.Options;
+
+namespace HealthTwin.Agents;
+
+/// <summary>
+/// Builds <see cref="AgentContext"/>s: validates the profile and every day (errors name field, value and allowed
+/// range), sorts the history, computes the baseline, reads the clock once and converts it to the user's time zone.
+/// </summary>
+public sealed class AgentContextFactory
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly HealthTwinOptions _options;
+    private readonly IEnvironmentContextProvider? _environmentProvider;
+
+    /// <summary>Creates a factory with the system clock and default options (for use without dependency injection).</summary>
+    public AgentContextFactory()
+        : this(TimeProvider.System, Options.Create(new HealthTwinOptions()))
+    {
+    }
+
+    /// <summary>Creates a factory.</summary>
+    /// <param name="timeProvider">The clock; the only source of "now".</param>
+    /// <param name="options">The options (alert thresholds).</param>
+    /// <param name="environmentProvider">An optional provider of weather and location.</param>
+    public AgentContextFactory(TimeProvider timeProvider, IOptions<HealthTwinOptions> options, IEnvironmentContextProvider? environmentProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        _timeProvider = timeProvider;
+        _options = options.Value;
+        _environmentProvider = environmentProvider;
+    }
+
+    /// <summary>Builds a context synchronously (the environment provider is not consulted).</summary>
+    /// <param name="userId">The user id (validated like a storage user id).</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="history">The days, in any order, at least one; the most recent is today.</param>
+    /// <param name="options">Optional baseline, surroundings and bedroom readings.</param>
+    /// <returns>The context.</returns>
+    /// <exception cref="HealthDataValidationException">The profile or a day is out of range, a date repeats, or the history is empty.</exception>
+    /// <exception cref="ArgumentException">The user id is invalid.</exception>
+    public AgentContext Create(string userId, UserProfile profile, IEnumerable<DailyMetrics> history, AgentContextOptions? options = null)
+    {
+        StorageKeys.ValidateUserId(userId);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(history);
+
+        List<MetricsValidationError> errors = [.. profile.Validate()];
+        DailyMetrics[] days = SortAndValidate(history, errors);
+        if (days.Length == 0)
+        {
+            errors.Add(new("history", "0 days", "at least one day"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new HealthDataValidationException(errors);
+        }
+
+        DateTimeOffset now = _timeProvider.GetUtcNow();
+        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
+        DateTimeOffset local = TimeZoneInfo.ConvertTime(now, zone);
+        ContextData? contextData = options?.ContextData;
+        if (contextData is not null && contextData.TimeOfDay is null)
+        {
+            contextData = contextData with { TimeOfDay = TimeOfDayOf(local.Hour) };
+        }
+
+        return new AgentContext
+        {
+            UserId = userId,
+            Profile = profile,
+            AllMetrics = days,
+            Baseline = options?.Baseline ?? BaselineCalculator.Compute(days),
+            AnalyzedAt = now,
+            LocalTime = local,
+            Thresholds = _options.Alerts,
+            ContextData = contextData,
+            SleepEnvironment = options?.SleepEnvironment,
+        };
+    }
+
+    /// <summary>
+    /// Builds a context and, when <paramref name="options"/> carries no <see cref="ContextData"/>, asks the
+    /// registered <see cref="IEnvironmentContextProvider"/> (if any) for weather and location.
+    /// </summary>
+    /// <param name="userId">The user id.</param>
+    /// <param name="profile">The profile.</param>
+    /// <param name="history">The days, in any order, at least one.</param>
+    /// <param name="options">Optional baseline, surroundings and bedroom readings.</param>
+    /// <param name="cancellationToken">Cancels the provider call.</param>
+    /// <returns>The context.</returns>
+    public async ValueTask<AgentContext> CreateAsync(string userId, UserProfile profile, IEnumerable<DailyMetrics> history, AgentContextOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (options?.ContextData is null && _environmentProvider is not null)
+        {
+            ArgumentNullException.ThrowIfNull(profile);
+            ContextData? provided = await _environmentProvider.GetContextAsync(userId, profile, cancellationToken).ConfigureAwait(false);
+            if (provided is not null)
+            {
+                options = (options ?? new AgentContextOptions()) with { ContextData = provided };
+            }
+        }
+
+        return Create(userId, profile, history, options);
+    }
+
+    /// <summary>The part of the day of a local hour: night 0–4, morning 5–11, afternoon 12–16, evening 17–21, late evening 22–23.</summary>
+    /// <param name="hour">The local hour, 0–23.</param>
+    /// <returns>The part of the day.</returns>
+    public static TimeOfDay TimeOfDayOf(int hour) => hour switch
+    {
+        < 5 => TimeOfDay.Night,
+        < 12 => TimeOfDay.Morning,
+        < 17 => TimeOfDay.Afternoon,
+        < 22 => TimeOfDay.Evening,
+        _ => TimeOfDay.LateEvening,
+    };
+
+    private static DailyMetrics[] SortAndValidate(IEnumerable<DailyMetrics> history, List<MetricsValidationError> errors)
+    {
+        DailyMetrics[] days = history is ICollection<DailyMetrics> c ? new DailyMetrics[c.Count] : [];
+        if (history is ICollection<DailyMetrics> collection)
+        {
+            collection.CopyTo(days, 0);
+        }
+        else
+        {
+            days = [.. history];
+        }
+
+        bool sorted = true;
+        for (int i = 0; i < days.Length; i++)
+        {
+            DailyMetrics day = days[i];
+            if (day is null)
+            {
+                errors.Add(new($"history[{i}]", "null", "a day of metrics"));
+                continue;
+            }
+
+            IReadOnlyList<MetricsValidationError> dayErrors = MetricsValidator.Validate(day, day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (dayErrors.Count > 0)
+            {
+                errors.AddRange(dayErrors);
+            }
+
+            if (i > 0 && days[i - 1] is { } previous && previous.Date >= day.Date)
+            {
+                sorted = false;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return days;
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(days, static (a, b) => a.Date.CompareTo(b.Date));
+            for (int i = 1; i < days.Length; i++)
+            {
+                if (days[i].Date == days[i - 1].Date)
+                {
+                    string date = days[i].Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                    errors.Add(new(date + ".date", date, "each date at most once in a history"));
+                }
+            }
+        }
+
+        return days;
+    }
+}

@@ -1,0 +1,15 @@
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents;
+
+/// <summary>
+/// The result of an <see cref="IOutcomeReportingAgent"/>: its recommendations plus whether it had to fall back
+/// (for example an AI agent that answered with its local twin) and why.
+/// </summary>
+/// <param name="Recommendations">The recommendations.</param>
+/// <param name="FallbackReason">Why the agent fell back, or <see langword="null"/> when it did not.</param>
+public sealed record AgentOutcome(IReadOnlyList<AgentRecommendation> Recommendations, string? FallbackReason = null)
+{
+    /// <summary>Whether the agent fell back.</summary>
+    public bool FellBack => FallbackReason is not null;
+}

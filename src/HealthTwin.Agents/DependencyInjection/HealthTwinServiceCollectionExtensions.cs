@@ -1,0 +1,68 @@
+using HealthTwin.Agents;
+using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HealthTwin;
+
+/// <summary>Registers the HealthTwin core SDK.</summary>
+public static class HealthTwinServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the core SDK: options (validated on start), <see cref="TimeProvider.System"/>, the
+    /// <see cref="AgentContextFactory"/>, the <see cref="AgentOrchestrator"/>, the ten built-in agents and the
+    /// file-system stores. Infrastructure is added with <c>TryAdd</c>, so a host's own registrations win; agents
+    /// with <c>TryAddEnumerable</c>. Calling it twice is harmless.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder for add-ons and agents.</returns>
+    public static IHealthTwinBuilder AddHealthTwin(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions();
+        services.AddLogging();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthTwinOptions>, HealthTwinOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSystemStorageOptions>, HealthTwinOptionsValidator>());
+        services.AddOptions<HealthTwinOptions>().ValidateOnStart();
+        services.AddOptions<FileSystemStorageOptions>().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AgentContextFactory>();
+        services.TryAddSingleton<AgentOrchestrator>();
+        services.TryAddSingleton<IMetricsStore, FileSystemMetricsStore>();
+        services.TryAddSingleton<IUserFileStore, FileSystemUserFileStore>();
+        BuiltInAgentRegistration.AddBuiltInAgents(services);
+        return new HealthTwinBuilder(services);
+    }
+
+    /// <summary>Adds the core SDK and configures its options in code.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures <see cref="HealthTwinOptions"/>.</param>
+    /// <returns>A builder for add-ons and agents.</returns>
+    public static IHealthTwinBuilder AddHealthTwin(this IServiceCollection services, Action<HealthTwinOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        IHealthTwinBuilder builder = services.AddHealthTwin();
+        services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the core SDK and binds its options from a configuration section (usually <c>HealthTwin</c>); the
+    /// file-system store binds from its <c>Storage</c> subsection.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The <c>HealthTwin</c> section.</param>
+    /// <returns>A builder for add-ons and agents.</returns>
+    public static IHealthTwinBuilder AddHealthTwin(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        IHealthTwinBuilder builder = services.AddHealthTwin();
+        services.Configure<HealthTwinOptions>(section);
+        services.Configure<FileSystemStorageOptions>(section.GetSection("Storage"));
+        return builder;
+    }
+}

@@ -1,0 +1,46 @@
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.Metrics;
+
+/// <summary>Simulates the effect of a choice on tomorrow's readiness, sleep and recovery.</summary>
+public static class WhatIfSimulator
+{
+    /// <summary>
+    /// Applies the specification's table: zone-2 −5/0/+5; HIIT −15/−0.5/−10; strength −10/0/−5; rest +10/+0.5/+15;
+    /// extra sleep +12/+1/+20; other −8/0/0 (readiness points / sleep hours / recovery points).
+    /// </summary>
+    /// <param name="scenario">The choice.</param>
+    /// <param name="currentReadiness">Today's readiness (clamped to 0–100 first).</param>
+    /// <returns>The deltas and the projected readiness, clamped to 0–100.</returns>
+    public static WhatIfResult Simulate(WhatIfScenario scenario, int currentReadiness)
+    {
+        (int readiness, double sleep, int recovery) = scenario switch
+        {
+            WhatIfScenario.Zone2 => (-5, 0.0, 5),
+            WhatIfScenario.Hiit => (-15, -0.5, -10),
+            WhatIfScenario.Strength => (-10, 0.0, -5),
+            WhatIfScenario.Rest => (10, 0.5, 15),
+            WhatIfScenario.ExtraSleep => (12, 1.0, 20),
+            _ => (-8, 0.0, 0),
+        };
+        int current = Math.Clamp(currentReadiness, 0, 100);
+        return new WhatIfResult(scenario, readiness, sleep, recovery, Math.Clamp(current + readiness, 0, 100));
+    }
+
+    /// <summary>Maps a free-text choice ("zone 2", "HIIT", "early bed", …) to a scenario; unknown text is <see cref="WhatIfScenario.Other"/>.</summary>
+    /// <param name="text">The choice in words.</param>
+    /// <returns>The scenario.</returns>
+    public static WhatIfScenario Parse(string? text)
+    {
+        string t = (text ?? string.Empty).Trim().ToUpperInvariant().Replace("-", " ", StringComparison.Ordinal).Replace("_", " ", StringComparison.Ordinal);
+        return t switch
+        {
+            "ZONE2" or "ZONE 2" => WhatIfScenario.Zone2,
+            "HIIT" => WhatIfScenario.Hiit,
+            "STRENGTH" => WhatIfScenario.Strength,
+            "REST" => WhatIfScenario.Rest,
+            "EXTRA SLEEP" or "EARLY BED" or "EARLY BEDTIME" => WhatIfScenario.ExtraSleep,
+            _ => WhatIfScenario.Other,
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace HealthTwin.Agents.Model;
+
+/// <summary>Checks <see cref="DailyMetrics"/> against the documented units and ranges.</summary>
+public static class MetricsValidator
+{
+    /// <summary>The maximum length of <see cref="DailyMetrics.Notes"/>.</summary>
+    public const int MaxNotesLength = 2000;
+
+    /// <summary>Returns every field of <paramref name="metrics"/> that is outside its allowed range (empty when valid).</summary>
+    /// <param name="metrics">The day to check.</param>
+    /// <param name="fieldPrefix">An optional prefix for field names (for example the date, when checking a history).</param>
+    /// <returns>The errors, in field order.</returns>
+    public static IReadOnlyList<MetricsValidationError> Validate(DailyMetrics metrics, string? fieldPrefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        List<MetricsValidationError>? errors = null;
+        string prefix = string.IsNullOrEmpty(fieldPrefix) ? string.Empty : fieldPrefix + ".";
+
+        Check(ref errors, prefix, "sleepHours", metrics.SleepHours, 0, 24, "0–24 h");
+        Check(ref errors, prefix, "sleepEfficiency", metrics.SleepEfficiency, 0, 100, "0–100 %");
+        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > 1000)
+        {
+            Add(ref errors, prefix, "hrv", metrics.Hrv, "greater than 0 and at most 1000 ms");
+        }
+
+        if (!Enum.IsDefined(metrics.HrvMethod))
+        {
+            (errors ??= []).Add(new(prefix + "hrvMethod", metrics.HrvMethod.ToString(), "rmssd or sdnn"));
+        }
+
+        Check(ref errors, prefix, "restingHr", metrics.RestingHr, 20, 250, "20–250 bpm");
+        if (metrics.Steps < 0)
+        {
+            Add(ref errors, prefix, "steps", metrics.Steps, "0 or more");
+        }
+
+        Check(ref errors, prefix, "workoutMinutes", metrics.WorkoutMinutes, 0, 1440, "0–1440 min");
+        Check(ref errors, prefix, "trainingLoad", metrics.TrainingLoad, 0, 100, "0–100");
+        Check(ref errors, prefix, "stressScore", metrics.StressScore, 0, 100, "0–100");
+        Check(ref errors, prefix, "moodScore", metrics.MoodScore, 1, 5, "1–5");
+        Check(ref errors, prefix, "energyScore", metrics.EnergyScore, 1, 5, "1–5");
+        if (metrics.Notes is { Length: > MaxNotesLength })
+        {
+            (errors ??= []).Add(new(prefix + "notes", $"{metrics.Notes.Length} characters", $"at most {MaxNotesLength} characters"));
+        }
+
+        return errors is null ? [] : errors;
+    }
+
+    /// <summary>Throws when <paramref name="metrics"/> is out of range.</summary>
+    /// <param name="metrics">The day to check.</param>
+    /// <exception cref="HealthDataValidationException">A field is out of range; the message names field, value and range.</exception>
+    public static void EnsureValid(DailyMetrics metrics)
+    {
+        IReadOnlyList<MetricsValidationError> errors = Validate(metrics);
+        if (errors.Count > 0)
+        {
+            throw new HealthDataValidationException(errors);
+        }
+    }
+
+    /// <summary>
+    /// Checks a whole history: every day's ranges, and that no date occurs twice. Field names are prefixed with the day.
+    /// </summary>
+    /// <param name="history">The days to check, in any order.</param>
+    /// <returns>The errors (empty when valid).</returns>
+    public static IReadOnlyList<MetricsValidationError> ValidateHistory(IEnumerable<DailyMetrics> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        List<MetricsValidationError> errors = [];
+        HashSet<DateOnly> seen = [];
+        foreach (DailyMetrics day in history)
+        {
+            if (day is null)
+            {
+                errors.Add(new("history[]", "null", "a day of metrics"));
+                continue;
+            }
+
+            string date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (!seen.Add(day.Date))
+            {
+                errors.Add(new(date + ".date", date, "each date at most once in a history"));
+            }
+
+            errors.AddRange(Validate(day, date));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates a history (see <see cref="ValidateHistory"/>) and returns it as an array in input order.</summary>
+    /// <param name="history">The days.</param>
+    /// <returns>The days.</returns>
+    /// <exception cref="HealthDataValidationException">A day is out of range or a date repeats.</exception>
+    public static DailyMetrics[] EnsureValidHistory(IEnumerable<DailyMetrics> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        DailyMetrics[] days = [.. history];
+        IReadOnlyList<MetricsValidationError> errors = ValidateHistory(days);
+        return errors.Count > 0 ? throw new HealthDataValidationException(errors) : days;
+    }
+
+    private static void Check(ref List<MetricsValidationError>? errors, string prefix, string field, double value, double min, double max, string range)
+    {
+        if (!double.IsFinite(value) || value < min || value > max)
+        {
+            Add(ref errors, prefix, field, value, range);
+        }
+    }
+
+    private static void Add(ref List<MetricsValidationError>? errors, string prefix, string field, double value, string range) =>
+        (errors ??= []).Add(new(prefix + field, value.ToString("R", CultureInfo.InvariantCulture), range));
+}

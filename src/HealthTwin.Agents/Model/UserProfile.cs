@@ -1,0 +1,73 @@
+namespace HealthTwin.Agents.Model;
+
+/// <summary>
+/// Who the user is, as far as recommendations care. The name is for the host's own UI: agents never put it into
+/// a prompt or a recommendation.
+/// </summary>
+public sealed record UserProfile
+{
+    /// <summary>Display name (never sent to an AI model).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Age in years, 10–120, when known.</summary>
+    public int? Age { get; init; }
+
+    /// <summary>The main training goal.</summary>
+    public FitnessGoal Goal { get; init; } = FitnessGoal.Maintain;
+
+    /// <summary>Natural sleep timing.</summary>
+    public Chronotype Chronotype { get; init; } = Chronotype.Intermediate;
+
+    /// <summary>Planned training sessions per week, 0–21.</summary>
+    public int TrainingFrequency { get; init; } = 3;
+
+    /// <summary>
+    /// Hours of sleep the user needs per night (3–14). When set, sleep debt is measured against it; otherwise
+    /// against the 14-day baseline.
+    /// </summary>
+    public double? SleepNeedHours { get; init; }
+
+    /// <summary>Whether the user is in an exam (or similarly demanding) phase.</summary>
+    public bool ExamPhase { get; init; }
+
+    /// <summary>The user's IANA time zone (for example <c>"Europe/Berlin"</c>). Defaults to UTC. Local-time rules use it; the machine's zone never matters.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>Returns every field that is out of range (empty when valid), including an unknown <see cref="TimeZone"/>.</summary>
+    /// <returns>The errors.</returns>
+    public IReadOnlyList<MetricsValidationError> Validate()
+    {
+        List<MetricsValidationError> errors = [];
+        if (Age is { } age && (age < 10 || age > 120))
+        {
+            errors.Add(new("profile.age", age.ToString(System.Globalization.CultureInfo.InvariantCulture), "10–120 years"));
+        }
+
+        if (TrainingFrequency is < 0 or > 21)
+        {
+            errors.Add(new("profile.trainingFrequency", TrainingFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture), "0–21 sessions per week"));
+        }
+
+        if (SleepNeedHours is { } need && (!double.IsFinite(need) || need < 3 || need > 14))
+        {
+            errors.Add(new("profile.sleepNeedHours", need.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "3–14 h"));
+        }
+
+        if (!Enum.IsDefined(Goal))
+        {
+            errors.Add(new("profile.goal", Goal.ToString(), "lose_fat, build_muscle or maintain"));
+        }
+
+        if (!Enum.IsDefined(Chronotype))
+        {
+            errors.Add(new("profile.chronotype", Chronotype.ToString(), "early, intermediate or late"));
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        {
+            errors.Add(new("profile.timeZone", TimeZone ?? "null", "an IANA time zone id such as Europe/Berlin"));
+        }
+
+        return errors;
+    }
+}

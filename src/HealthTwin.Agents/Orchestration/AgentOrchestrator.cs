@@ -1,0 +1,508 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using HealthTwin.Agents.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HealthTwin.Agents.Orchestration;
+
+/// <summary>
+/// Runs the registered agents over a context: concurrently, each within the per-agent timeout, isolating failures
+/// (a throwing or hanging agent is reported in the result and logged; the others' recommendations are kept), and
+/// returns the merged recommendations in a deterministic order with a report per agent.
+/// </summary>
+/// <remarks>
+/// Agents come from dependency injection (<see cref="IEnumerable{IAIAgent}"/>) and can be registered, replaced and
+/// unregistered at run time; all members are thread-safe. Synchronous agents are invoked inline and pay nothing
+/// for concurrency; only agents that return an incomplete task are awaited together under the timeout.
+/// </remarks>
+public sealed partial class AgentOrchestrator
+{
+    private static readonly IComparer<IAIAgent> ById = Comparer<IAIAgent>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+    private readonly object _gate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly HealthTwinOptions _options;
+    private readonly HashSet<string> _disabled;
+    private readonly OrchestratorTelemetry _telemetry;
+    private IAIAgent[] _agents;
+
+    /// <summary>Creates an orchestrator over the given agents.</summary>
+    /// <param name="agents">The agents (ids must be unique).</param>
+    /// <param name="options">The options (timeout, disabled agents, parallelism).</param>
+    /// <param name="timeProvider">The clock used for durations and timeouts.</param>
+    /// <param name="logger">The logger.</param>
+    /// <param name="meterFactory">Optional meter factory for the <c>HealthTwin.Agents</c> meter.</param>
+    /// <exception cref="ArgumentException">Two agents share an id.</exception>
+    public AgentOrchestrator(
+        IEnumerable<IAIAgent> agents,
+        IOptions<HealthTwinOptions> options,
+        TimeProvider timeProvider,
+        ILogger<AgentOrchestrator> logger,
+        System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _disabled = new HashSet<string>(_options.DisabledAgents, StringComparer.Ordinal);
+        _telemetry = OrchestratorTelemetry.Create(meterFactory);
+
+        var list = new List<IAIAgent>();
+        foreach (IAIAgent agent in agents)
+        {
+            ValidateAgent(agent);
+            if (list.Exists(a => a.Id == agent.Id))
+            {
+                throw new ArgumentException($"Two agents share the id '{agent.Id}' ({list.Find(a => a.Id == agent.Id)!.GetType().Name} and {agent.GetType().Name}). Agent ids must be unique.", nameof(agents));
+            }
+
+            list.Add(agent);
+        }
+
+        IAIAgent[] array = [.. list];
+        Array.Sort(array, ById);
+        _agents = array;
+    }
+
+    /// <summary>Creates an orchestrator with default options, the system clock and no logging (for use without dependency injection).</summary>
+    /// <param name="agents">The agents.</param>
+    public AgentOrchestrator(IEnumerable<IAIAgent> agents)
+        : this(agents, Options.Create(new HealthTwinOptions()), TimeProvider.System, NullLogger<AgentOrchestrator>.Instance)
+    {
+    }
+
+    /// <summary>A snapshot of the registered agents, ordered by id.</summary>
+    public IReadOnlyList<IAIAgent> Agents => Volatile.Read(ref _agents);
+
+    /// <summary>Adds an agent.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <exception cref="InvalidOperationException">An agent with the same id is already registered (use <see cref="RegisterOrReplace"/>).</exception>
+    public void Register(IAIAgent agent)
+    {
+        ValidateAgent(agent);
+        lock (_gate)
+        {
+            if (IndexOf(_agents, agent.Id) >= 0)
+            {
+                throw new InvalidOperationException($"An agent with the id '{agent.Id}' is already registered. Use RegisterOrReplace to replace it.");
+            }
+
+            Publish([.. _agents, agent]);
+        }
+
+        Log.AgentRegistered(_logger, agent.Id);
+    }
+
+    /// <summary>Adds an agent, replacing a registered agent with the same id.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <returns>The replaced agent, or <see langword="null"/> when none had that id.</returns>
+    public IAIAgent? RegisterOrReplace(IAIAgent agent)
+    {
+        ValidateAgent(agent);
+        IAIAgent? replaced;
+        lock (_gate)
+        {
+            IAIAgent[] current = _agents;
+            int index = IndexOf(current, agent.Id);
+            replaced = index >= 0 ? current[index] : null;
+            IAIAgent[] next = [.. current];
+            if (index >= 0)
+            {
+                next[index] = agent;
+                Volatile.Write(ref _agents, next);
+            }
+            else
+            {
+                Publish([.. next, agent]);
+            }
+        }
+
+        Log.AgentRegistered(_logger, agent.Id);
+        return replaced;
+    }
+
+    /// <summary>Removes the agent with the given id.</summary>
+    /// <param name="agentId">The id.</param>
+    /// <returns>Whether an agent was removed.</returns>
+    public bool Unregister(string agentId)
+    {
+        ArgumentNullException.ThrowIfNull(agentId);
+        lock (_gate)
+        {
+            IAIAgent[] current = _agents;
+            int index = IndexOf(current, agentId);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var next = new IAIAgent[current.Length - 1];
+            Array.Copy(current, 0, next, 0, index);
+            Array.Copy(current, index + 1, next, index, current.Length - index - 1);
+            Volatile.Write(ref _agents, next);
+        }
+
+        Log.AgentUnregistered(_logger, agentId);
+        return true;
+    }
+
+    /// <summary>Runs every registered, enabled agent over the context.</summary>
+    /// <param name="context">The context.</param>
+    /// <param name="cancellationToken">Cancels the analysis; an <see cref="OperationCanceledException"/> is then thrown.</param>
+    /// <returns>The merged recommendations and a report per agent. Never throws for an agent's failure.</returns>
+    public ValueTask<AgentAnalysis> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        Activity? activity = OrchestratorTelemetry.StartAnalysis(context);
+        IAIAgent[] agents = Volatile.Read(ref _agents);
+        long start = _timeProvider.GetTimestamp();
+        var run = new AnalysisRun(agents.Length);
+        CancellationTokenSource agentCancellation = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
+        bool disposeCancellation = true;
+        try
+        {
+            for (int i = 0; i < agents.Length; i++)
+            {
+                IAIAgent agent = agents[i];
+                if (_disabled.Count > 0 && _disabled.Contains(agent.Id))
+                {
+                    continue;
+                }
+
+                StartAgent(run, agent, context, agentCancellation.Token, cancellationToken);
+            }
+
+            if (run.Pending is null)
+            {
+                return ValueTask.FromResult(Complete(run, context, start, activity));
+            }
+
+            disposeCancellation = false;
+            return new ValueTask<AgentAnalysis>(AwaitPendingAsync(run, context, start, agentCancellation, activity, cancellationToken));
+        }
+        finally
+        {
+            if (disposeCancellation)
+            {
+                agentCancellation.Dispose();
+                activity?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Analyses many users with bounded parallelism (<see cref="HealthTwinOptions.MaxDegreeOfParallelism"/>), streaming
+    /// each analysis as soon as it is done (in completion order; each carries its <see cref="AgentAnalysis.UserId"/>).
+    /// </summary>
+    /// <param name="contexts">The contexts, for example read user by user from a store.</param>
+    /// <param name="cancellationToken">Stops the batch.</param>
+    /// <returns>The analyses.</returns>
+    public async IAsyncEnumerable<AgentAnalysis> AnalyzeManyAsync(IAsyncEnumerable<AgentContext> contexts, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        int parallelism = _options.MaxDegreeOfParallelism;
+        Channel<AgentAnalysis> channel = Channel.CreateBounded<AgentAnalysis>(new BoundedChannelOptions(parallelism * 2) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await Parallel.ForEachAsync(
+                        contexts,
+                        new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = stop.Token },
+                        async (context, token) =>
+                        {
+                            AgentAnalysis analysis = await AnalyzeAsync(context, token).ConfigureAwait(false);
+                            await channel.Writer.WriteAsync(analysis, token).ConfigureAwait(false);
+                        }).ConfigureAwait(false);
+                    channel.Writer.TryComplete();
+                }
+                catch (Exception ex)
+                {
+                    channel.Writer.TryComplete(ex);
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (AgentAnalysis analysis in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return analysis;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false);
+        }
+    }
+
+    private void StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, CancellationToken agentToken, CancellationToken callerToken)
+    {
+        long agentStart = _timeProvider.GetTimestamp();
+        try
+        {
+            if (agent is IOutcomeReportingAgent reporting)
+            {
+                ValueTask<AgentOutcome> outcome = reporting.AnalyzeWithOutcomeAsync(context, agentToken);
+                if (outcome.IsCompletedSuccessfully)
+                {
+                    AgentOutcome result = outcome.Result;
+                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart)), result.Recommendations);
+                    return;
+                }
+
+                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(outcome.AsTask())));
+            }
+            else
+            {
+                ValueTask<IReadOnlyList<AgentRecommendation>> recommendations = agent.AnalyzeAsync(context, agentToken);
+                if (recommendations.IsCompletedSuccessfully)
+                {
+                    IReadOnlyList<AgentRecommendation> result = recommendations.Result ?? [];
+                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart)), result);
+                    return;
+                }
+
+                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(WrapAsync(recommendations))));
+            }
+        }
+        catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart)), null);
+        }
+    }
+
+    private async Task<AgentAnalysis> AwaitPendingAsync(AnalysisRun run, AgentContext context, long start, CancellationTokenSource agentCancellation, Activity? activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            List<PendingAgent> pending = run.Pending!;
+            var tasks = new Task[pending.Count];
+            for (int i = 0; i < tasks.Length; i++)
+            {
+                tasks[i] = pending[i].Task;
+            }
+
+            TimeSpan remaining = _options.AgentTimeout - _timeProvider.GetElapsedTime(start);
+            bool timedOut = false;
+            try
+            {
+                if (remaining <= TimeSpan.Zero)
+                {
+                    timedOut = !Task.WhenAll(tasks).IsCompleted;
+                }
+                else
+                {
+                    await Task.WhenAll(tasks).WaitAsync(remaining, _timeProvider, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (TimeoutException)
+            {
+                timedOut = true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Individual failures are inspected, logged and reported per agent below.
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (timedOut)
+            {
+                await agentCancellation.CancelAsync().ConfigureAwait(false);
+            }
+
+            foreach (PendingAgent p in pending)
+            {
+                Task<(AgentOutcome Outcome, long End)> task = p.Task;
+                if (task.IsCompletedSuccessfully)
+                {
+                    (AgentOutcome outcome, long end) = task.Result;
+                    run.Add(Succeeded(p.Agent, outcome.Recommendations, outcome.FallbackReason, _timeProvider.GetElapsedTime(p.Start, end)), outcome.Recommendations);
+                }
+                else if (task.IsFaulted || (task.IsCanceled && !timedOut))
+                {
+                    Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException("The agent cancelled its own work.");
+                    run.Add(Failed(p.Agent, error, _timeProvider.GetElapsedTime(p.Start)), null);
+                }
+                else
+                {
+                    TimeSpan elapsed = _timeProvider.GetElapsedTime(p.Start);
+                    Log.AgentTimedOut(_logger, p.Agent.Id, _options.AgentTimeout.TotalMilliseconds);
+                    _telemetry.RecordAgent(p.Agent.Id, AgentRunStatus.TimedOut, elapsed);
+                    run.Add(
+                        new AgentRunReport
+                        {
+                            AgentId = p.Agent.Id,
+                            Status = AgentRunStatus.TimedOut,
+                            Duration = elapsed,
+                            Error = $"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.",
+                        },
+                        null);
+                }
+            }
+
+            return Complete(run, context, start, activity);
+        }
+        finally
+        {
+            agentCancellation.Dispose();
+            activity?.Dispose();
+        }
+    }
+
+    private AgentRunReport Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
+    {
+        AgentRunStatus status = fallbackReason is null ? AgentRunStatus.Succeeded : AgentRunStatus.FellBack;
+        if (fallbackReason is not null)
+        {
+            Log.AgentFellBack(_logger, agent.Id, fallbackReason);
+        }
+
+        _telemetry.RecordAgent(agent.Id, status, duration);
+        return new AgentRunReport
+        {
+            AgentId = agent.Id,
+            Status = status,
+            Duration = duration,
+            RecommendationCount = recommendations?.Count ?? 0,
+            FallbackReason = fallbackReason,
+        };
+    }
+
+    private AgentRunReport Failed(IAIAgent agent, Exception error, TimeSpan duration)
+    {
+        Log.AgentFailed(_logger, agent.Id, error.GetType().Name, error);
+        _telemetry.RecordAgent(agent.Id, AgentRunStatus.Failed, duration);
+        return new AgentRunReport
+        {
+            AgentId = agent.Id,
+            Status = AgentRunStatus.Failed,
+            Duration = duration,
+            Error = error.Message,
+            ErrorType = error.GetType().FullName,
+        };
+    }
+
+    private AgentAnalysis Complete(AnalysisRun run, AgentContext context, long start, Activity? activity)
+    {
+        AgentRecommendation[] merged = RecommendationMerger.Merge(run.Recommendations, run.RecommendationCount);
+        AgentRunReport[] reports = run.Reports.ToArray();
+        Array.Sort(reports, static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
+        TimeSpan duration = _timeProvider.GetElapsedTime(start);
+        _telemetry.RecordAnalysis(duration, activity, merged.Length);
+        Log.AnalysisCompleted(_logger, reports.Length, merged.Length, duration.TotalMilliseconds);
+        return new AgentAnalysis
+        {
+            UserId = context.UserId,
+            Date = context.Today.Date,
+            AnalyzedAt = context.AnalyzedAt,
+            Recommendations = merged,
+            Agents = reports,
+            Duration = duration,
+        };
+    }
+
+    private async Task<(AgentOutcome Outcome, long End)> TrackAsync(Task<AgentOutcome> task)
+    {
+        AgentOutcome outcome = await task.ConfigureAwait(false);
+        return (outcome, _timeProvider.GetTimestamp());
+    }
+
+    private static async Task<AgentOutcome> WrapAsync(ValueTask<IReadOnlyList<AgentRecommendation>> recommendations) =>
+        new(await recommendations.ConfigureAwait(false) ?? []);
+
+    private static void ValidateAgent(IAIAgent agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        if (string.IsNullOrWhiteSpace(agent.Id) || agent.Id.Contains(':', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Agent {agent.GetType().Name} has an invalid id '{agent.Id}': it must be non-empty and contain no ':'.", nameof(agent));
+        }
+    }
+
+    private void Publish(IAIAgent[] next)
+    {
+        Array.Sort(next, ById);
+        Volatile.Write(ref _agents, next);
+    }
+
+    private static int IndexOf(IAIAgent[] agents, string id)
+    {
+        for (int i = 0; i < agents.Length; i++)
+        {
+            if (string.Equals(agents[i].Id, id, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record PendingAgent(IAIAgent Agent, long Start, Task<(AgentOutcome Outcome, long End)> Task);
+
+    private sealed class AnalysisRun(int capacity)
+    {
+        public List<AgentRunReport> Reports { get; } = new(capacity);
+
+        public List<IReadOnlyList<AgentRecommendation>> Recommendations { get; } = new(capacity);
+
+        public int RecommendationCount { get; private set; }
+
+        public List<PendingAgent>? Pending { get; private set; }
+
+        public void Add(AgentRunReport report, IReadOnlyList<AgentRecommendation>? recommendations)
+        {
+            Reports.Add(report);
+            if (recommendations is { Count: > 0 })
+            {
+                Recommendations.Add(recommendations);
+                RecommendationCount += recommendations.Count;
+            }
+        }
+
+        public void AddPending(PendingAgent pending) => (Pending ??= []).Add(pending);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Agent {AgentId} failed with {ExceptionType}; its recommendations are missing from this analysis")]
+        public static partial void AgentFailed(ILogger logger, string agentId, string exceptionType, Exception exception);
+
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Agent {AgentId} did not finish within {TimeoutMs} ms and was cancelled")]
+        public static partial void AgentTimedOut(ILogger logger, string agentId, double timeoutMs);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Agent {AgentId} fell back: {Reason}")]
+        public static partial void AgentFellBack(ILogger logger, string agentId, string reason);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Analysis ran {AgentCount} agents and produced {RecommendationCount} recommendations in {DurationMs} ms")]
+        public static partial void AnalysisCompleted(ILogger logger, int agentCount, int recommendationCount, double durationMs);
+
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Agent {AgentId} registered")]
+        public static partial void AgentRegistered(ILogger logger, string agentId);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Agent {AgentId} unregistered")]
+        public static partial void AgentUnregistered(ILogger logger, string agentId);
+    }
+}

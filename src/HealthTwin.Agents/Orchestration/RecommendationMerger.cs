@@ -1,0 +1,69 @@
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.Orchestration;
+
+/// <summary>Merges the recommendations of several agents: de-duplicates by id and orders them deterministically.</summary>
+internal static class RecommendationMerger
+{
+    /// <summary>Priority (high first), then agent id, then recommendation id, all ordinal.</summary>
+    public static readonly Comparison<AgentRecommendation> Order = static (a, b) =>
+    {
+        int byPriority = b.Priority.CompareTo(a.Priority);
+        if (byPriority != 0)
+        {
+            return byPriority;
+        }
+
+        int byAgent = string.CompareOrdinal(a.Agent, b.Agent);
+        return byAgent != 0 ? byAgent : string.CompareOrdinal(a.Id, b.Id);
+    };
+
+    /// <summary>Flattens, sorts and removes recommendations whose id occurs earlier in the order.</summary>
+    public static AgentRecommendation[] Merge(List<IReadOnlyList<AgentRecommendation>> lists, int total)
+    {
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var all = new AgentRecommendation[total];
+        int n = 0;
+        foreach (IReadOnlyList<AgentRecommendation> list in lists)
+        {
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (list[i] is { } recommendation)
+                {
+                    all[n++] = recommendation;
+                }
+            }
+        }
+
+        Array.Sort(all, 0, n, Comparer<AgentRecommendation>.Create(Order));
+        int kept = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool duplicate = false;
+            for (int j = 0; j < kept; j++)
+            {
+                if (string.Equals(all[j].Id, all[i].Id, StringComparison.Ordinal))
+                {
+                    duplicate = true;
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                all[kept++] = all[i];
+            }
+        }
+
+        if (kept != all.Length)
+        {
+            Array.Resize(ref all, kept);
+        }
+
+        return all;
+    }
+}
