@@ -12,8 +12,8 @@ public static class BurnoutRiskCalculator
     /// <summary>Points at or above which the level is <see cref="BurnoutLevel.Yellow"/>.</summary>
     public const int YellowPoints = 25;
 
-    /// <summary>The 7-day mean efficiency below this fraction of the baseline adds 20 points.</summary>
-    public const double EfficiencyFraction = 0.90;
+    /// <summary>A 7-day mean efficiency more than this percentage below the baseline (below 90 % of it) adds 20 points.</summary>
+    public const double EfficiencyDropPercent = 10;
 
     /// <summary>Mean mood or energy below this (with high stress) adds 25 points.</summary>
     public const double LowMeanMoodOrEnergy = 3;
@@ -39,27 +39,24 @@ public static class BurnoutRiskCalculator
         IReadOnlyList<DailyMetrics> last7 = SafeMath.Last(history, 7);
 
         double? hrv3 = MeanHrv(last3, baseline.HrvMethod);
-        double hrvLimit = (1 - (thresholds.HrvDropPercent / 100)) * baseline.Hrv;
-        if (hrv3 is { } h && baseline.Hrv > 0 && h < hrvLimit)
+        if (hrv3 is { } h && baseline.Hrv > 0 && SafeMath.PercentChange(h, baseline.Hrv) < -thresholds.HrvDropPercent)
         {
             points += 30;
-            reasons.Add(Format($"3-day mean HRV {h:0.#} ms is below {hrvLimit:0.#} ms ({100 - thresholds.HrvDropPercent:0} % of baseline)"));
+            reasons.Add(Format($"3-day mean HRV {h:0.#} ms is more than {thresholds.HrvDropPercent:0.#} % below the baseline {baseline.Hrv:0.#} ms"));
         }
 
         double? rhr3 = SafeMath.Mean(last3, static d => d.RestingHr);
-        double rhrLimit = (1 + (thresholds.RestingHrIncreasePercent / 100)) * baseline.RestingHr;
-        if (rhr3 is { } r && baseline.RestingHr > 0 && r > rhrLimit)
+        if (rhr3 is { } r && baseline.RestingHr > 0 && SafeMath.PercentChange(r, baseline.RestingHr) > thresholds.RestingHrIncreasePercent)
         {
             points += 25;
-            reasons.Add(Format($"3-day mean resting HR {r:0.#} bpm is above {rhrLimit:0.#} bpm"));
+            reasons.Add(Format($"3-day mean resting HR {r:0.#} bpm is more than {thresholds.RestingHrIncreasePercent:0.#} % above the baseline {baseline.RestingHr:0.#} bpm"));
         }
 
         double? eff7 = SafeMath.Mean(last7, static d => d.SleepEfficiency);
-        double effLimit = EfficiencyFraction * baseline.SleepEfficiency;
-        if (eff7 is { } e && baseline.SleepEfficiency > 0 && e < effLimit)
+        if (eff7 is { } e && baseline.SleepEfficiency > 0 && SafeMath.PercentChange(e, baseline.SleepEfficiency) < -EfficiencyDropPercent)
         {
             points += 20;
-            reasons.Add(Format($"7-day mean sleep efficiency {e:0.#} % is below {effLimit:0.#} %"));
+            reasons.Add(Format($"7-day mean sleep efficiency {e:0.#} % is more than {EfficiencyDropPercent:0} % below the baseline {baseline.SleepEfficiency:0.#} %"));
         }
 
         double? stress7 = SafeMath.Mean(last7, static d => d.StressScore);

@@ -120,7 +120,8 @@ public static class ReadinessCalculator
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        return SafeMath.Ratio(today.SleepHours, baseline.SleepHours) * (today.SleepEfficiency / 100) * 100;
+        double hours = baseline.SleepHours > 0 && double.IsFinite(baseline.SleepHours) ? today.SleepHours * today.SleepEfficiency / baseline.SleepHours : today.SleepEfficiency;
+        return SafeMath.Clean(hours);
     }
 
     internal static readonly AlertThresholds DefaultThresholds = new();
