@@ -5,7 +5,8 @@ namespace HealthTwin.Agents.Model;
 /// checked by <see cref="MetricsValidator"/> wherever data enters the SDK (context factory, stores).
 /// </summary>
 /// <remarks>
-/// Missing days in a history are allowed: a gap is not a day of zeros. JSON uses the original app's camelCase
+/// Missing days in a history are allowed: a gap is not a day of zeros. Every numeric field is required (in C# and
+/// in JSON), so a value the user never sent is rejected instead of silently read as 0. JSON uses the original app's camelCase
 /// names (<c>sleepHours</c>, <c>hrv</c>, <c>restingHr</c>, …).
 /// </remarks>
 public sealed record DailyMetrics
@@ -29,22 +30,22 @@ public sealed record DailyMetrics
     public required double RestingHr { get; init; }
 
     /// <summary>Steps walked, 0 or more.</summary>
-    public int Steps { get; init; }
+    public required int Steps { get; init; }
 
     /// <summary>Minutes of deliberate exercise, 0–1440.</summary>
-    public double WorkoutMinutes { get; init; }
+    public required double WorkoutMinutes { get; init; }
 
     /// <summary>Training load on a 0–100 scale (device strain or session RPE normalised to 0–100).</summary>
-    public double TrainingLoad { get; init; }
+    public required double TrainingLoad { get; init; }
 
     /// <summary>Stress score, 0–100 (higher is more stressed).</summary>
-    public double StressScore { get; init; }
+    public required double StressScore { get; init; }
 
     /// <summary>Self-reported mood, 1–5 (1 is very low).</summary>
-    public int MoodScore { get; init; } = 3;
+    public required int MoodScore { get; init; }
 
     /// <summary>Self-reported energy, 1–5 (1 is very low).</summary>
-    public int EnergyScore { get; init; } = 3;
+    public required int EnergyScore { get; init; }
 
     /// <summary>Optional free text entered by the user. Untrusted: never interpreted, and fenced when sent to a model.</summary>
     public string? Notes { get; init; }

@@ -1,0 +1,122 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.Tests.Metrics;
+
+public class BaselineAndSleepDebtTests
+{
+    [Fact]
+    public void BaselineCompute_NoHistory_IsTheDocumentedDefault()
+    {
+        Baseline baseline = BaselineCalculator.Compute([]);
+
+        baseline.Should().Be(Baseline.Default);
+        baseline.Hrv.Should().Be(60);
+        baseline.SleepHours.Should().Be(7.5);
+        baseline.SleepEfficiency.Should().Be(85);
+        baseline.StressScore.Should().Be(50);
+    }
+
+    [Fact]
+    public void BaselineCompute_LongHistory_AveragesTheFourteenMostRecentDaysIncludingToday()
+    {
+        // 20 days: the first 6 have HRV 100, the last 14 have HRV 50 → only the last 14 count.
+        List<DailyMetrics> history = TestData.History(20, (d, i) => d with { Hrv = i < 6 ? 100 : 50, RestingHr = 50 + i });
+
+        Baseline baseline = BaselineCalculator.Compute(history);
+
+        baseline.DaysUsed.Should().Be(14);
+        baseline.Hrv.Should().Be(50);
+        baseline.RestingHr.Should().Be(50 + ((6 + 19) / 2.0));
+    }
+
+    [Fact]
+    public void BaselineCompute_MixedHrvMethods_AveragesOnlyTodaysMethod()
+    {
+        List<DailyMetrics> history = TestData.History(4, (d, i) => i % 2 == 0 ? d with { Hrv = 30, HrvMethod = HrvMethod.Sdnn } : d with { Hrv = 70 });
+
+        Baseline baseline = BaselineCalculator.Compute(history);
+
+        baseline.HrvMethod.Should().Be(HrvMethod.Rmssd);
+        baseline.Hrv.Should().Be(70);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void BaselineCompute_ShortHistory_UsesTheDaysPresent(int days)
+    {
+        Baseline baseline = BaselineCalculator.Compute(TestData.History(days));
+
+        baseline.DaysUsed.Should().Be(days);
+        baseline.Hrv.Should().Be(60);
+    }
+
+    [Fact]
+    public void SleepDebtCompute_ProfileNeed_IsUsedInsteadOfTheBaseline()
+    {
+        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(10), new UserProfile { SleepNeedHours = 8 }, TestData.Baseline(sleepHours: 7.5));
+
+        debt.Days.Should().Be(7);
+        debt.NeedHours.Should().Be(8);
+        debt.Hours.Should().BeApproximately(3.5, 1e-9);
+    }
+
+    [Fact]
+    public void SleepDebtCompute_NoProfileNeed_UsesTheBaseline()
+    {
+        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(7, (d, _) => d with { SleepHours = 7 }), new UserProfile(), TestData.Baseline(sleepHours: 7.5));
+
+        debt.Hours.Should().BeApproximately(3.5, 1e-9);
+    }
+
+    [Fact]
+    public void SleepDebtCompute_TwoDays_CountsOnlyTwoNights()
+    {
+        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(2, (d, _) => d with { SleepHours = 6 }), new UserProfile { SleepNeedHours = 8 }, Baseline.Default);
+
+        debt.Days.Should().Be(2);
+        debt.Hours.Should().Be(4);
+    }
+
+    [Fact]
+    public void SleepDebtCompute_Empty_IsZero()
+    {
+        SleepDebt debt = SleepDebtCalculator.Compute([], new UserProfile(), Baseline.Default);
+
+        debt.Hours.Should().Be(0);
+        debt.Days.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(WhatIfScenario.Zone2, -5, 0, 5)]
+    [InlineData(WhatIfScenario.Hiit, -15, -0.5, -10)]
+    [InlineData(WhatIfScenario.Strength, -10, 0, -5)]
+    [InlineData(WhatIfScenario.Rest, 10, 0.5, 15)]
+    [InlineData(WhatIfScenario.ExtraSleep, 12, 1, 20)]
+    [InlineData(WhatIfScenario.Other, -8, 0, 0)]
+    public void WhatIfSimulate_Table(WhatIfScenario scenario, int readiness, double sleep, int recovery)
+    {
+        WhatIfResult result = WhatIfSimulator.Simulate(scenario, 50);
+
+        result.ReadinessDelta.Should().Be(readiness);
+        result.SleepDeltaHours.Should().Be(sleep);
+        result.RecoveryDelta.Should().Be(recovery);
+        result.ProjectedReadiness.Should().Be(50 + readiness);
+    }
+
+    [Theory]
+    [InlineData(95, WhatIfScenario.ExtraSleep, 100)]
+    [InlineData(5, WhatIfScenario.Hiit, 0)]
+    public void WhatIfSimulate_ProjectedReadiness_IsClamped(int current, WhatIfScenario scenario, int expected) =>
+        WhatIfSimulator.Simulate(scenario, current).ProjectedReadiness.Should().Be(expected);
+
+    [Theory]
+    [InlineData("Zone 2", WhatIfScenario.Zone2)]
+    [InlineData("hiit", WhatIfScenario.Hiit)]
+    [InlineData("early-bed", WhatIfScenario.ExtraSleep)]
+    [InlineData("yoga", WhatIfScenario.Other)]
+    [InlineData(null, WhatIfScenario.Other)]
+    public void WhatIfParse_Text_MapsToScenario(string? text, WhatIfScenario expected) =>
+        WhatIfSimulator.Parse(text).Should().Be(expected);
+}
