@@ -1,0 +1,151 @@
+using HealthTwin.Agents.Model;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthTwin.Agents.Tests;
+
+public class AgentContextFactoryTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 14, 19, 30, 0, TimeSpan.Zero);
+
+    private static AgentContextFactory Factory(HealthTwinOptions? options = null) =>
+        new(new FakeTimeProvider(Now), Options.Create(options ?? new HealthTwinOptions()));
+
+    [Fact]
+    public void Create_UnsortedHistory_SortsItAndTakesTheLastDayAsToday()
+    {
+        List<DailyMetrics> history = TestData.History(10);
+        history.Reverse();
+
+        AgentContext context = Factory().Create("u1", TestData.Profile(), history);
+
+        context.Today.Date.Should().Be(TestData.Today);
+        context.AllMetrics.Select(d => d.Date).Should().BeInAscendingOrder();
+        context.Last7Days.Should().HaveCount(7);
+        context.Last7Days[^1].Date.Should().Be(TestData.Today);
+        context.AnalyzedAt.Should().Be(Now);
+    }
+
+    [Fact]
+    public void Create_UserTimeZone_GivesLocalTime()
+    {
+        AgentContext berlin = Factory().Create("u1", TestData.Profile("Europe/Berlin"), TestData.History(3));
+        AgentContext tokyo = Factory().Create("u1", TestData.Profile("Asia/Tokyo"), TestData.History(3));
+
+        berlin.LocalHour.Should().Be(20);
+        berlin.LocalTime.Offset.Should().Be(TimeSpan.FromHours(1));
+        tokyo.LocalHour.Should().Be(4);
+    }
+
+    [Fact]
+    public void Create_WithContextData_FillsTimeOfDayFromLocalTime()
+    {
+        AgentContext context = Factory().Create("u1", TestData.Profile("Europe/Berlin"), TestData.History(3), new AgentContextOptions { ContextData = new ContextData { Weather = new Weather(3, WeatherCondition.Rain) } });
+
+        context.ContextData!.TimeOfDay.Should().Be(TimeOfDay.Evening);
+        context.ContextData.Weather!.IsWet.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Create_GapsInHistory_AreKeptAsGaps()
+    {
+        List<DailyMetrics> history = TestData.History(10).Where((_, i) => i % 2 == 0).ToList();
+
+        AgentContext context = Factory().Create("u1", TestData.Profile(), history);
+
+        context.AllMetrics.Should().HaveCount(5);
+        context.Baseline.DaysUsed.Should().Be(5);
+    }
+
+    [Fact]
+    public void Create_HostBaseline_IsUsed()
+    {
+        Baseline own = TestData.Baseline(hrv: 80);
+
+        Factory().Create("u1", TestData.Profile(), TestData.History(3), new AgentContextOptions { Baseline = own }).Baseline.Should().BeSameAs(own);
+    }
+
+    [Fact]
+    public void Create_EmptyHistory_ThrowsNamingHistory()
+    {
+        Action act = () => Factory().Create("u1", TestData.Profile(), []);
+
+        act.Should().Throw<HealthDataValidationException>().Which.Errors.Should().ContainSingle(e => e.Field == "history");
+    }
+
+    [Fact]
+    public void Create_DuplicateDates_ThrowsNamingTheDate()
+    {
+        List<DailyMetrics> history = [TestData.Day(TestData.Today), TestData.Day(TestData.Today.AddDays(-1)), TestData.Day(TestData.Today)];
+
+        Action act = () => Factory().Create("u1", TestData.Profile(), history);
+
+        act.Should().Throw<HealthDataValidationException>().WithMessage("*2025-03-14.date*");
+    }
+
+    [Fact]
+    public void Create_InvalidDayAndProfile_ReportsAllErrors()
+    {
+        Action act = () => Factory().Create("u1", new UserProfile { Age = 5, TimeZone = "Nowhere/City" }, [TestData.Day() with { SleepHours = 25 }]);
+
+        act.Should().Throw<HealthDataValidationException>().Which.Errors.Select(e => e.Field)
+            .Should().BeEquivalentTo(["profile.age", "profile.timeZone", "2025-03-14.sleepHours"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../other")]
+    [InlineData("a/b")]
+    public void Create_InvalidUserId_Throws(string userId)
+    {
+        Action act = () => Factory().Create(userId, TestData.Profile(), TestData.History(1));
+
+        act.Should().Throw<ArgumentException>().WithParameterName(nameof(userId));
+    }
+
+    [Fact]
+    public void Create_UsesTheConfiguredThresholds()
+    {
+        var options = new HealthTwinOptions { Alerts = { HrvDropPercent = 30 } };
+
+        AgentContext context = Factory(options).Create("u1", TestData.Profile(), TestData.History(1));
+
+        context.Thresholds.HrvDropPercent.Should().Be(30);
+    }
+
+    [Fact]
+    public void DerivedMeasures_AreComputedOnceAndShared()
+    {
+        AgentContext context = Factory().Create("u1", TestData.Profile(), TestData.History(14));
+
+        context.Readiness.Should().BeSameAs(context.Readiness);
+        context.BurnoutRisk.Should().BeSameAs(context.BurnoutRisk);
+        context.Anomalies.Should().BeSameAs(context.Anomalies);
+        context.SleepDebt.Should().BeSameAs(context.SleepDebt);
+        context.Readiness.Score.Should().Be(100);
+    }
+
+    [Fact]
+    public async Task CreateAsync_EnvironmentProvider_IsAskedWhenNoContextDataIsGiven()
+    {
+        var provider = new StaticEnvironmentProvider(new ContextData { Weather = new Weather(31, WeatherCondition.Clear), Location = "Seville" });
+        var factory = new AgentContextFactory(new FakeTimeProvider(Now), Options.Create(new HealthTwinOptions()), provider);
+
+        AgentContext context = await factory.CreateAsync("u1", TestData.Profile(), TestData.History(2));
+
+        context.ContextData!.Weather!.TemperatureCelsius.Should().Be(31);
+        context.ContextData.TimeOfDay.Should().Be(TimeOfDay.Evening);
+        provider.Calls.Should().Be(1);
+    }
+
+    private sealed class StaticEnvironmentProvider(ContextData data) : Providers.IEnvironmentContextProvider
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<ContextData?> GetContextAsync(string userId, UserProfile profile, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult<ContextData?>(data);
+        }
+    }
+}
