@@ -21,6 +21,7 @@ namespace HealthTwin.Agents.Orchestration;
 public sealed partial class AgentOrchestrator
 {
     private static readonly IComparer<IAIAgent> ById = Comparer<IAIAgent>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+    private static readonly IComparer<AgentRunReport> ReportById = Comparer<AgentRunReport>.Create(static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
 
     private readonly object _gate = new();
     private readonly TimeProvider _timeProvider;
@@ -29,6 +30,7 @@ public sealed partial class AgentOrchestrator
     private readonly HashSet<string> _disabled;
     private readonly OrchestratorTelemetry _telemetry;
     private IAIAgent[] _agents;
+    private CancellationTokenSource? _spareCancellation;
 
     /// <summary>Creates an orchestrator over the given agents.</summary>
     /// <param name="agents">The agents (ids must be unique).</param>
@@ -165,9 +167,18 @@ public sealed partial class AgentOrchestrator
         IAIAgent[] agents = Volatile.Read(ref _agents);
         long start = _timeProvider.GetTimestamp();
         var run = new AnalysisRun(agents.Length);
-        CancellationTokenSource agentCancellation = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new CancellationTokenSource();
+        CancellationTokenSource agentCancellation;
+        if (cancellationToken.CanBeCanceled)
+        {
+            agentCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+        else
+        {
+            // Reuse a never-cancelled source between fully synchronous analyses: synchronous agents pay nothing for
+            // the timeout machinery they do not use.
+            agentCancellation = Interlocked.Exchange(ref _spareCancellation, null) ?? new CancellationTokenSource();
+        }
+
         bool disposeCancellation = true;
         try
         {
@@ -194,7 +205,11 @@ public sealed partial class AgentOrchestrator
         {
             if (disposeCancellation)
             {
-                agentCancellation.Dispose();
+                if (cancellationToken.CanBeCanceled || !agentCancellation.TryReset() || Interlocked.CompareExchange(ref _spareCancellation, agentCancellation, null) is not null)
+                {
+                    agentCancellation.Dispose();
+                }
+
                 activity?.Dispose();
             }
         }
@@ -408,7 +423,7 @@ public sealed partial class AgentOrchestrator
     {
         AgentRecommendation[] merged = RecommendationMerger.Merge(run.Recommendations, run.RecommendationCount);
         AgentRunReport[] reports = run.Reports.ToArray();
-        Array.Sort(reports, static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
+        Array.Sort(reports, ReportById);
         TimeSpan duration = _timeProvider.GetElapsedTime(start);
         _telemetry.RecordAnalysis(duration, activity, merged.Length);
         Log.AnalysisCompleted(_logger, reports.Length, merged.Length, duration.TotalMilliseconds);

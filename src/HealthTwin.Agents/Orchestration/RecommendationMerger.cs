@@ -18,6 +18,9 @@ internal static class RecommendationMerger
         return byAgent != 0 ? byAgent : string.CompareOrdinal(a.Id, b.Id);
     };
 
+    /// <summary>The <see cref="Order"/> as a cached comparer (no allocation per sort).</summary>
+    public static readonly IComparer<AgentRecommendation> Comparer = Comparer<AgentRecommendation>.Create(Order);
+
     /// <summary>Flattens, sorts and removes recommendations whose id occurs earlier in the order.</summary>
     public static AgentRecommendation[] Merge(List<IReadOnlyList<AgentRecommendation>> lists, int total)
     {
@@ -39,7 +42,7 @@ internal static class RecommendationMerger
             }
         }
 
-        Array.Sort(all, 0, n, Comparer<AgentRecommendation>.Create(Order));
+        Array.Sort(all, 0, n, Comparer);
         int kept = 0;
         for (int i = 0; i < n; i++)
         {
