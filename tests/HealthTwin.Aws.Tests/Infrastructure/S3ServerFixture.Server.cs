@@ -60,10 +60,18 @@ public sealed partial class S3ServerFixture
             }
         }
 
-        /// <summary>Starts the server again on the same port and data directory.</summary>
+        /// <summary>How many torn objects the last <see cref="RestartAsync"/> dropped.</summary>
+        public int TornObjectsDropped { get; private set; }
+
+        /// <summary>
+        /// Starts the server again on the same port and data directory. fauxqs writes each object's metadata file in
+        /// place, so a kill can leave the one being written torn, and fauxqs then refuses to start. S3 never exposes
+        /// a half-done PUT, so such an object is dropped first, as if that PUT had never arrived.
+        /// </summary>
         public async Task RestartAsync()
         {
             Kill();
+            TornObjectsDropped = DropTornObjects();
             for (int attempt = 1; ; attempt++)
             {
                 try
@@ -98,6 +106,31 @@ public sealed partial class S3ServerFixture
             }
 
             Kill();
+        }
+
+        private int DropTornObjects()
+        {
+            if (DataDirectory is null || !Directory.Exists(DataDirectory))
+            {
+                return 0;
+            }
+
+            int dropped = 0;
+            foreach (string metaPath in Directory.EnumerateFiles(DataDirectory, "*.meta.json", SearchOption.AllDirectories))
+            {
+                try
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(metaPath));
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    File.Delete(metaPath);
+                    File.Delete(metaPath[..^".meta.json".Length] + ".data");
+                    dropped++;
+                }
+            }
+
+            return dropped;
         }
 
         private async Task StartProcessAsync()

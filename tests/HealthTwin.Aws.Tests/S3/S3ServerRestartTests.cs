@@ -53,7 +53,7 @@ public sealed class S3ServerRestartTests(ITestOutputHelper output) : IDisposable
         keys.Should().HaveCount(365).And.OnlyHaveUniqueItems();
         keys.Should().Equal(year.Select(d => $"users/alice/metrics/{d.Date:yyyy-MM-dd}.json"));
         (await store.LoadAsync("alice", DateOnly.MinValue, DateOnly.MaxValue)).Should().Equal(year);
-        output.WriteLine($"killed at PUT #150; {survived} of 365 days survived the crash; failure: {failure.Message}");
+        output.WriteLine($"killed at PUT #150; {survived} of 365 days survived the crash ({s3.TornObjectsDropped} torn object(s) dropped on restart); failure: {failure.Message}");
     }
 
     private static async Task<List<string>> RawKeysAsync(IAmazonS3 client, string bucket)
