@@ -171,7 +171,9 @@ internal sealed class S3Bucket
             if (response.DeleteErrors is { Count: > 0 } errors)
             {
                 DeleteError error = errors[0];
-                throw new S3StorageException("DeleteObjects", Name, error.Key, null, error.Code, null, new InvalidOperationException($"{errors.Count} of {batch.Length} key(s) were not deleted: {error.Message}"));
+                var cause = new InvalidOperationException($"{errors.Count} of {batch.Length} key(s) were not deleted: {error.Message}");
+                S3Log.RequestFailed(_logger, cause, "DeleteObjects", Name, error.Key, null, error.Code, null);
+                throw new S3StorageException("DeleteObjects", Name, error.Key, null, error.Code, null, cause);
             }
 
             deleted += response.DeletedObjects?.Count ?? batch.Length;
@@ -273,6 +275,14 @@ internal sealed class S3Bucket
         }
     }
 
+    /// <summary>Wraps a failure while reading a response body (after the request succeeded) like a failed request.</summary>
+    public S3StorageException ReadFailure(string operation, string storageKey, Exception exception)
+    {
+        S3Log.RequestFailed(_logger, exception, operation, Name, ObjectKey(storageKey), null, null, null);
+        return new S3StorageException(operation, Name, ObjectKey(storageKey), null, null, null, exception);
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is an SDK, network or time-out failure (not a bug or bad input).</summary>
     private static bool IsStorageFailure(Exception exception) =>
         exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException or OperationCanceledException;
 }

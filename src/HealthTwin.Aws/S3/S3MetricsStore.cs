@@ -233,6 +233,10 @@ public sealed class S3MetricsStore : IMetricsStore
         {
             throw new HealthDataValidationException($"{key}: {HealthTwinJson.DescribeJsonError(ex)}", ex);
         }
+        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw _bucket.ReadFailure("GetObject", key, ex); // the connection broke while the body was read
+        }
     }
 
     private static void EnsureRange(DateOnly fromDate, DateOnly toDate)
