@@ -100,8 +100,17 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
         cancellationToken.ThrowIfCancellationRequested();
         string path = PathOf(key);
         bool existed = File.Exists(path);
-        File.Delete(path);
-        File.Delete(PathOf(MetaFolder + "/" + key + ".json"));
+        if (existed)
+        {
+            File.Delete(path);
+        }
+
+        string metaPath = PathOf(MetaFolder + "/" + key + ".json");
+        if (File.Exists(metaPath))
+        {
+            File.Delete(metaPath); // File.Delete throws when the folder is missing, so check first
+        }
+
         return Task.FromResult(existed);
     }
 
