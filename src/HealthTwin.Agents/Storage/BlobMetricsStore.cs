@@ -26,7 +26,7 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
     public async Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        EnsureRange(fromDate, toDate);
+        StorageArguments.ValidateDateRange(fromDate, toDate);
         var days = new List<DailyMetrics>();
         await foreach (DateOnly date in ListDatesAsync(userId, cancellationToken).ConfigureAwait(false))
         {
@@ -69,7 +69,7 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
     public async Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        EnsureRange(fromDate, toDate);
+        StorageArguments.ValidateDateRange(fromDate, toDate);
         var dates = new List<DateOnly>();
         await foreach (DateOnly date in ListDatesAsync(userId, cancellationToken).ConfigureAwait(false))
         {
@@ -91,11 +91,4 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
         return deleted;
     }
 
-    internal static void EnsureRange(DateOnly fromDate, DateOnly toDate)
-    {
-        if (toDate < fromDate)
-        {
-            throw new ArgumentOutOfRangeException(nameof(toDate), toDate, $"toDate ({toDate:yyyy-MM-dd}) must not be before fromDate ({fromDate:yyyy-MM-dd}).");
-        }
-    }
 }

@@ -24,10 +24,9 @@ internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeP
     public async IAsyncEnumerable<StoredFileInfo> ListAsync(string userId, UserFileCategory? category = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string prefix = category is { } c ? StorageKeys.CategoryPrefix(userId, c) : StorageKeys.UserPrefix(userId);
-        string userPrefix = StorageKeys.UserPrefix(userId);
         await foreach (BlobInfo blob in backend.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
         {
-            if (TryParse(userPrefix, blob.Key, out UserFileCategory parsed, out string? name) && (category is null || parsed == category))
+            if (StorageKeys.TryParseFileKey(userId, blob.Key, out UserFileCategory parsed, out string name) && (category is null || parsed == category))
             {
                 yield return ToFileInfo(blob, parsed, name);
             }
@@ -44,42 +43,6 @@ internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeP
         return Task.FromResult<Uri?>(null);
     }
 
-    /// <summary>Splits <c>users/{id}/{category}/{file}</c> into category and file; metrics and unknown folders are skipped.</summary>
-    internal static bool TryParse(string userPrefix, string key, out UserFileCategory category, out string fileName)
-    {
-        category = default;
-        fileName = string.Empty;
-        if (!key.StartsWith(userPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string rest = key[userPrefix.Length..];
-        int slash = rest.LastIndexOf('/');
-        if (slash <= 0)
-        {
-            return false;
-        }
-
-        string folder = rest[..slash];
-        string name = rest[(slash + 1)..];
-        if (folder == StorageKeys.MetricsFolder || !StorageKeys.IsValidFileName(name))
-        {
-            return false;
-        }
-
-        try
-        {
-            category = UserFileCategory.Parse(folder);
-        }
-        catch (ArgumentException)
-        {
-            return false; // a folder this SDK did not write
-        }
-
-        fileName = name;
-        return true;
-    }
 
     private static StoredFileInfo ToFileInfo(BlobInfo info, UserFileCategory category, string fileName) => new()
     {

@@ -30,6 +30,18 @@ public static partial class StorageArguments
         }
     }
 
+    /// <summary>Checks a date range for <see cref="IMetricsStore"/>: <paramref name="toDate"/> must not be before <paramref name="fromDate"/>.</summary>
+    /// <param name="fromDate">The first day.</param>
+    /// <param name="toDate">The last day.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is reversed.</exception>
+    public static void ValidateDateRange(DateOnly fromDate, DateOnly toDate)
+    {
+        if (toDate < fromDate)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toDate), toDate, $"toDate ({toDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}) must not be before fromDate ({fromDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).");
+        }
+    }
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;\s*[A-Za-z0-9_.-]+=[A-Za-z0-9_.""-]+)*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex MimePattern();
 }

@@ -145,6 +145,46 @@ public static class StorageKeys
             && DateOnly.TryParseExact(key.AsSpan(prefix.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
     }
 
+    /// <summary>
+    /// Splits a key <c>users/{userId}/{category}/{fileName}</c> of that user into category and file name. Keys of
+    /// other users, of the metrics folder, of folders no category maps to, or with a name that would not pass
+    /// <see cref="ValidateFileName"/> are rejected, so a listing built on it never yields anything it could not write.
+    /// </summary>
+    /// <param name="userId">The user the key must belong to.</param>
+    /// <param name="key">The key (relative to any store-specific root).</param>
+    /// <param name="category">The category.</param>
+    /// <param name="fileName">The file name.</param>
+    /// <returns>Whether the key is a file key of that user.</returns>
+    public static bool TryParseFileKey(string userId, string key, out UserFileCategory category, out string fileName)
+    {
+        category = default;
+        fileName = string.Empty;
+        string userPrefix = UserPrefix(userId);
+        if (key is null || !key.StartsWith(userPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string rest = key[userPrefix.Length..];
+        int slash = rest.LastIndexOf('/');
+        if (slash <= 0 || rest[..slash] == MetricsFolder || !IsValidFileName(rest[(slash + 1)..]))
+        {
+            return false;
+        }
+
+        try
+        {
+            category = UserFileCategory.Parse(rest[..slash]);
+        }
+        catch (ArgumentException)
+        {
+            return false; // a folder no category maps to
+        }
+
+        fileName = rest[(slash + 1)..];
+        return true;
+    }
+
     /// <summary>Escapes control and non-ASCII characters of an untrusted value for an error message, and shortens it.</summary>
     /// <param name="value">The value.</param>
     /// <returns>A printable, at most ~80-character form.</returns>

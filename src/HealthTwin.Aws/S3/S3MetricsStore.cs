@@ -67,7 +67,7 @@ public sealed class S3MetricsStore : IMetricsStore
     public async Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        EnsureRange(fromDate, toDate);
+        StorageArguments.ValidateDateRange(fromDate, toDate);
         long started = Stopwatch.GetTimestamp();
         List<DateOnly> dates = await ListRangeAsync(userId, fromDate, toDate, cancellationToken).ConfigureAwait(false);
         var days = new DailyMetrics?[dates.Count];
@@ -101,7 +101,7 @@ public sealed class S3MetricsStore : IMetricsStore
     public async Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        EnsureRange(fromDate, toDate);
+        StorageArguments.ValidateDateRange(fromDate, toDate);
         List<DateOnly> dates = await ListRangeAsync(userId, fromDate, toDate, cancellationToken).ConfigureAwait(false);
         if (dates.Count == 0)
         {
@@ -239,11 +239,4 @@ public sealed class S3MetricsStore : IMetricsStore
         }
     }
 
-    private static void EnsureRange(DateOnly fromDate, DateOnly toDate)
-    {
-        if (toDate < fromDate)
-        {
-            throw new ArgumentOutOfRangeException(nameof(toDate), toDate, $"toDate ({toDate.ToString(DateFormat, CultureInfo.InvariantCulture)}) must not be before fromDate ({fromDate.ToString(DateFormat, CultureInfo.InvariantCulture)}).");
-        }
-    }
 }

@@ -117,7 +117,7 @@ public sealed class S3UserFileStore : IUserFileStore
         {
             await foreach (S3ListedObject item in _bucket.ListAsync(StorageKeys.CategoryPrefix(userId, only), null, cancellationToken).ConfigureAwait(false))
             {
-                if (TryParse(userPrefix, item.Key, out UserFileCategory parsed, out string name) && parsed == only)
+                if (StorageKeys.TryParseFileKey(userId, item.Key, out UserFileCategory parsed, out string name) && parsed == only)
                 {
                     yield return ToInfo(item, parsed, name);
                 }
@@ -138,7 +138,7 @@ public sealed class S3UserFileStore : IUserFileStore
                 break;
             }
 
-            if (TryParse(userPrefix, item.Key, out UserFileCategory parsed, out string name))
+            if (StorageKeys.TryParseFileKey(userId, item.Key, out UserFileCategory parsed, out string name))
             {
                 yield return ToInfo(item, parsed, name);
             }
@@ -151,7 +151,7 @@ public sealed class S3UserFileStore : IUserFileStore
 
         await foreach (S3ListedObject item in _bucket.ListAsync(userPrefix, metricsPrefix + "~", cancellationToken).ConfigureAwait(false))
         {
-            if (TryParse(userPrefix, item.Key, out UserFileCategory parsed, out string name))
+            if (StorageKeys.TryParseFileKey(userId, item.Key, out UserFileCategory parsed, out string name))
             {
                 yield return ToInfo(item, parsed, name);
             }
@@ -242,37 +242,4 @@ public sealed class S3UserFileStore : IUserFileStore
         Size = item.Size,
         LastModified = item.LastModified,
     };
-
-    /// <summary>
-    /// Splits a listed storage key <c>users/{id}/{category}/{file}</c> into category and file name. Keys of the
-    /// metrics folder, of folders this SDK does not write, or with a name that would not pass validation are skipped.
-    /// </summary>
-    private static bool TryParse(string userPrefix, string key, out UserFileCategory category, out string fileName)
-    {
-        category = default;
-        fileName = string.Empty;
-        if (!key.StartsWith(userPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        string rest = key[userPrefix.Length..];
-        int slash = rest.LastIndexOf('/');
-        if (slash <= 0 || rest[..slash] == StorageKeys.MetricsFolder || !StorageKeys.IsValidFileName(rest[(slash + 1)..]))
-        {
-            return false;
-        }
-
-        try
-        {
-            category = UserFileCategory.Parse(rest[..slash]);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-
-        fileName = rest[(slash + 1)..];
-        return true;
-    }
 }

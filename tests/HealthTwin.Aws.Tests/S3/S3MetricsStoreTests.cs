@@ -154,7 +154,7 @@ public sealed class S3MetricsStoreTests(S3ServerFixture server, ITestOutputHelpe
     public async Task ImportAsync_MissingOrInvalidBackup_ThrowsAndWritesNothing()
     {
         (S3MetricsStore store, _) = await CreateStoreAsync();
-        using var invalid = new MemoryStream(Encoding.UTF8.GetBytes("[{\"date\":\"2024-01-01\",\"sleepHours\":30,\"sleepEfficiency\":90,\"hrv\":60,\"restingHr\":60}]"));
+        using var invalid = new MemoryStream(Encoding.UTF8.GetBytes("[{\"date\":\"2024-01-01\",\"sleepHours\":30,\"sleepEfficiency\":90,\"hrv\":60,\"restingHr\":60,\"steps\":1,\"workoutMinutes\":0,\"trainingLoad\":0,\"stressScore\":10,\"moodScore\":3,\"energyScore\":3}]"));
 
         await FluentActions.Awaiting(() => store.ImportAsync("alice", "metrics-backup-2020-01-01.json")).Should().ThrowAsync<FileNotFoundException>();
         await FluentActions.Awaiting(() => store.ImportAsync("alice", invalid)).Should().ThrowAsync<HealthDataValidationException>().WithMessage("*sleepHours*");
