@@ -86,7 +86,10 @@ public sealed class SleepEnvironmentAgent : IAIAgent
 
         if (reminder)
         {
-            var evidence = new List<Evidence>(readings?.Count ?? 0);
+            var evidence = new List<Evidence>(1 + (readings?.Count ?? 0))
+            {
+                AgentOutput.Measure("localHour", hour, ReminderFromHour, AgentOutput.LocalTimeNote(context)),
+            };
             AddEvidence(evidence, readings);
             string rationale = "Time to prepare your bedroom for sleep: cool (16–19 °C), dark and quiet.";
             if (readingText is not null)
