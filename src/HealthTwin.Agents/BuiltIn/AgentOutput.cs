@@ -32,6 +32,10 @@ internal static class AgentOutput
             Evidence = evidence,
         };
 
+    /// <summary>Completes an analysis: the collected recommendations, or the shared empty array when there are none.</summary>
+    public static ValueTask<IReadOnlyList<AgentRecommendation>> Result(List<AgentRecommendation>? recommendations) =>
+        ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(recommendations is null ? Array.Empty<AgentRecommendation>() : recommendations);
+
     /// <summary>Evidence comparing a value with a personal baseline (delta in percent; no delta when the baseline is not a positive number).</summary>
     public static Evidence Compare(string metric, double value, double baseline, double? threshold, string? note)
     {

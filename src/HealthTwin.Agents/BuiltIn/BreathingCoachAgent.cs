@@ -120,6 +120,6 @@ public sealed class BreathingCoachAgent : IAIAgent
                 [AgentOutput.Measure("energyScore", today.EnergyScore, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 }

@@ -102,6 +102,6 @@ public sealed class BurnoutGuardianAgent : IAIAgent
                 context, AgentId, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 }

@@ -115,7 +115,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
                 [AgentOutput.Compare("sleepHours", today.SleepHours, context.Baseline.SleepHours, thresholds.MinSleepHours, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 
     private static string ConditionName(WeatherCondition condition) => condition switch

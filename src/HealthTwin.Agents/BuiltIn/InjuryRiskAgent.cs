@@ -118,7 +118,7 @@ public sealed class InjuryRiskAgent : IAIAgent
                 context, AgentId, SpikeRule, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 
     private static (InjuryRisk Risk, int Mask) Evaluate(AgentContext context)

@@ -124,7 +124,7 @@ public sealed class PlannerAgent : IAIAgent
             Priorities = priorities,
             MicroInterventions = interventions,
             SleepAdvice = SleepAdvice(debt, profile.Chronotype),
-            SleepDebtHours = AgentOutput.Round(Math.Max(0, debt.Hours)) ?? 0,
+            SleepDebtHours = DebtHours(debt),
         };
     }
 
@@ -133,17 +133,20 @@ public sealed class PlannerAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        DailyPlan plan = CreatePlan(context);
+        // The recommendation needs only the intensity and the numbers, not the lists and texts of the full plan.
+        TrainingIntensity intensity = ChooseIntensity(context);
+        int readiness = context.Readiness.Score;
         BurnoutRisk burnout = context.BurnoutRisk;
+        double debtHours = DebtHours(context.SleepDebt);
         string rationale = string.Create(
             CultureInfo.InvariantCulture,
-            $"Readiness {plan.Readiness}/100, burnout risk {AgentOutput.Name(plan.BurnoutLevel)}, sleep debt {plan.SleepDebtHours:0.0} h. {plan.Training}");
+            $"Readiness {readiness}/100, burnout risk {AgentOutput.Name(burnout.Level)}, sleep debt {debtHours:0.0} h. {TrainingText(intensity)}");
         var evidence = new Evidence[]
         {
-            AgentOutput.Measure("readiness", plan.Readiness, ReadinessThreshold(plan.Intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"),
+            AgentOutput.Measure("readiness", readiness, ReadinessThreshold(intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"),
             AgentOutput.Measure("burnoutRisk", burnout.Score, burnout.Level == BurnoutLevel.Red ? 50 : 25, "Burnout points: 25 yellow, 50 red"),
             AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad, TrainingRules.HardSessionMaxLoad, "A hard session needs today's load below 60"),
-            AgentOutput.Measure("sleepDebt", plan.SleepDebtHours, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
+            AgentOutput.Measure("sleepDebt", debtHours, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
         };
         AgentRecommendation recommendation = AgentOutput.Recommend(
             context, AgentId, PlanRule, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
@@ -164,6 +167,8 @@ public sealed class PlannerAgent : IAIAgent
 
         return TrainingRules.ReadyForHardSession(context) ? TrainingRules.ChooseHardSession(context) : TrainingIntensity.Moderate;
     }
+
+    private static double DebtHours(SleepDebt debt) => AgentOutput.Round(Math.Max(0, debt.Hours)) ?? 0;
 
     private static double ReadinessThreshold(TrainingIntensity intensity) => intensity switch
     {

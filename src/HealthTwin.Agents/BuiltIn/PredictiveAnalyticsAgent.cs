@@ -94,35 +94,55 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         Trends trends = Trends.Of(context);
-        BurnoutPrediction[] predictions = Predict(trends, context.Today.Date);
+        DateOnly today = context.Today.Date;
         List<AgentRecommendation>? result = null;
 
-        for (int k = 0; k < predictions.Length; k++)
+        // Work on the factor masks: the prediction objects are only built for the day that is reported.
+        for (int k = 1; k <= ForecastDays; k++)
         {
-            BurnoutPrediction p = predictions[k];
-            if (p.Level >= RiskLevel.High)
+            int score = ScoreOf(trends.FactorsOn(k));
+            if (AgentOutput.RiskLevelOf(score) >= RiskLevel.High)
             {
-                (result ??= []).Add(ForecastAlert(context, trends, p, k + 1));
+                (result ??= []).Add(ForecastAlert(context, trends, PredictionOn(trends, today, k), k));
                 break;
             }
         }
 
-        Span<int> windows = stackalloc int[MaxTrainingWindows];
-        int count = 0;
-        for (int k = 0; k < predictions.Length && count < MaxTrainingWindows; k++)
+        DateOnly first = default, second = default, third = default;
+        int windows = 0, firstProbability = 0;
+        for (int k = 1; k <= ForecastDays && windows < MaxTrainingWindows; k++)
         {
-            if (predictions[k].Level == RiskLevel.Low && predictions[k].Probability < TrainingWindowBelowProbability)
+            int score = ScoreOf(trends.FactorsOn(k));
+            if (AgentOutput.RiskLevelOf(score) == RiskLevel.Low && Probability(score) < TrainingWindowBelowProbability)
             {
-                windows[count++] = k;
+                switch (windows++)
+                {
+                    case 0:
+                        first = today.AddDays(k);
+                        firstProbability = Probability(score);
+                        break;
+                    case 1:
+                        second = today.AddDays(k);
+                        break;
+                    default:
+                        third = today.AddDays(k);
+                        break;
+                }
             }
         }
 
-        if (count > 0)
+        if (windows > 0)
         {
-            (result ??= []).Add(TrainingWindows(context, predictions, windows[..count]));
+            string days = windows switch
+            {
+                1 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}"),
+                2 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}"),
+            };
+            (result ??= []).Add(TrainingWindows(context, days, firstProbability));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 
     private static BurnoutPrediction[] Predict(in Trends trends, DateOnly today)
@@ -130,24 +150,30 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
         var predictions = new BurnoutPrediction[ForecastDays];
         for (int k = 1; k <= ForecastDays; k++)
         {
-            int mask = trends.FactorsOn(k);
-            int score = 0;
-            score += (mask & HrvBit) != 0 ? 30 : 0;
-            score += (mask & StressBit) != 0 ? 25 : 0;
-            score += (mask & SleepBit) != 0 ? 25 : 0;
-            score += (mask & LoadBit) != 0 ? 20 : 0;
-            predictions[k - 1] = new BurnoutPrediction
-            {
-                Date = today.AddDays(k),
-                Score = score,
-                Probability = Math.Min(score, MaxProbability),
-                Level = AgentOutput.RiskLevelOf(score),
-                Factors = FactorSets[mask],
-            };
+            predictions[k - 1] = PredictionOn(trends, today, k);
         }
 
         return predictions;
     }
+
+    private static BurnoutPrediction PredictionOn(in Trends trends, DateOnly today, int k)
+    {
+        int mask = trends.FactorsOn(k);
+        int score = ScoreOf(mask);
+        return new BurnoutPrediction
+        {
+            Date = today.AddDays(k),
+            Score = score,
+            Probability = Probability(score),
+            Level = AgentOutput.RiskLevelOf(score),
+            Factors = FactorSets[mask],
+        };
+    }
+
+    private static int ScoreOf(int mask) =>
+        ((mask & HrvBit) != 0 ? 30 : 0) + ((mask & StressBit) != 0 ? 25 : 0) + ((mask & SleepBit) != 0 ? 25 : 0) + ((mask & LoadBit) != 0 ? 20 : 0);
+
+    private static int Probability(int score) => Math.Min(score, MaxProbability);
 
     private static AgentRecommendation ForecastAlert(AgentContext context, in Trends trends, BurnoutPrediction p, int daysAhead)
     {
@@ -193,19 +219,12 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
             evidence);
     }
 
-    private static AgentRecommendation TrainingWindows(AgentContext context, BurnoutPrediction[] predictions, ReadOnlySpan<int> windows)
+    private static AgentRecommendation TrainingWindows(AgentContext context, string days, int firstProbability)
     {
-        var days = new string[windows.Length];
-        for (int i = 0; i < windows.Length; i++)
-        {
-            days[i] = predictions[windows[i]].Date.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture);
-        }
-
-        BurnoutPrediction first = predictions[windows[0]];
-        string rationale = "Projected burnout risk stays low on " + string.Join(", ", days) + ": good days for a high-intensity session.";
+        string rationale = "Projected burnout risk stays low on " + days + ": good days for a high-intensity session.";
         var evidence = new Evidence[]
         {
-            AgentOutput.Measure("burnoutProbability", first.Probability, TrainingWindowBelowProbability, "Forecast probability (%) of the first window; below 20 is a training window"),
+            AgentOutput.Measure("burnoutProbability", firstProbability, TrainingWindowBelowProbability, "Forecast probability (%) of the first window; below 20 is a training window"),
         };
         return AgentOutput.Recommend(
             context, AgentId, TrainingWindowsRule, RecommendationType.Training, RecommendationPriority.Low, "Optimal training windows", rationale, WindowActions, evidence);

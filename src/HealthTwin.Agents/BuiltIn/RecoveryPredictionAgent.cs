@@ -121,7 +121,7 @@ public sealed class RecoveryPredictionAgent : IAIAgent
                 context, AgentId, DeloadRule, RecommendationType.Training, RecommendationPriority.High, "Deload week recommended", rationale, DeloadActions, evidence));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 
     private static (RecoveryPrediction Prediction, double Load7) Estimate(AgentContext context)

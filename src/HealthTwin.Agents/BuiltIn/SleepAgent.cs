@@ -76,6 +76,6 @@ public sealed class SleepAgent : IAIAgent
                 context, AgentId, SleepQualityRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 }

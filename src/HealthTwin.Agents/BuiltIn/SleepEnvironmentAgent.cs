@@ -101,7 +101,7 @@ public sealed class SleepEnvironmentAgent : IAIAgent
                 context, AgentId, BedroomReminderRule, RecommendationType.Sleep, RecommendationPriority.Low, "Prepare your bedroom", rationale, ReminderActions, evidence));
         }
 
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result is null ? [] : result);
+        return AgentOutput.Result(result);
     }
 
     private static void AddEvidence(List<Evidence> evidence, List<Reading>? readings)
