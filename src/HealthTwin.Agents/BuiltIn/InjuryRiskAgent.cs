@@ -110,10 +110,11 @@ public sealed class InjuryRiskAgent : IAIAgent
             string rationale = string.Create(
                 CultureInfo.InvariantCulture,
                 $"Your workout minutes rose {change:0} % against the week before. Increase volume by about 10 % per week at most to limit injury risk.");
-            var evidence = new Evidence[]
+            var evidence = new List<Evidence>(3)
             {
                 AgentOutput.Measure("workoutMinutes", change, SpikeAbovePercent, "Week-over-week change in percent of the mean minutes per day present (last 7 days present vs the 7 calendar days before)"),
             };
+            AddLoadMarkers(evidence, context);
             (result ??= []).Add(AgentOutput.Recommend(
                 context, AgentId, SpikeRule, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
         }
@@ -167,7 +168,7 @@ public sealed class InjuryRiskAgent : IAIAgent
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
         AlertThresholds thresholds = context.Thresholds;
-        var evidence = new List<Evidence>(7)
+        var evidence = new List<Evidence>(9)
         {
             AgentOutput.Measure("injuryRisk", risk.Score, risk.Level == RiskLevel.Critical ? 70 : 50, "Risk points: 30 medium, 50 high, 70 critical"),
         };
@@ -201,7 +202,23 @@ public sealed class InjuryRiskAgent : IAIAgent
             evidence.Add(AgentOutput.Measure("trainingLoad", MinLoad(context.LastDays(3)), ConsecutiveLoadAbove, "Lowest load of the last 3 days present"));
         }
 
+        AddLoadMarkers(evidence, context);
         return evidence;
+    }
+
+    /// <summary>Adds the acute:chronic load ratio and Foster's monotony as context, when they can be computed.</summary>
+    private static void AddLoadMarkers(List<Evidence> evidence, AgentContext context)
+    {
+        TrainingLoadSummary load = TrainingLoadCalculator.Compute(context.AllMetrics);
+        if (load.AcuteChronicRatio is { } ratio)
+        {
+            evidence.Add(AgentOutput.Measure("acuteChronicLoadRatio", ratio, TrainingLoadCalculator.SpikeRatio, "7-day vs 28-day exponentially weighted load; above 1.5 is a spike flag, not an injury probability"));
+        }
+
+        if (load.Monotony is { } monotony)
+        {
+            evidence.Add(AgentOutput.Measure("loadMonotony", monotony, TrainingLoadCalculator.HighMonotony, "Foster's monotony of the last 7 days (mean / SD); above 2 is high"));
+        }
     }
 
     private static double MinLoad(IReadOnlyList<DailyMetrics> days)

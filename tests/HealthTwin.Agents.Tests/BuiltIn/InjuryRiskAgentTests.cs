@@ -120,7 +120,10 @@ public sealed class InjuryRiskAgentTests
             alert.Id.Should().Be("injury-risk:injury-risk:2025-03-14");
             alert.Type.Should().Be(RecommendationType.Alert);
             alert.Priority.Should().Be(priority);
-            alert.Evidence.Should().HaveCount(1 + risk.Factors.Count);
+            alert.Evidence.Where(e => e.Metric is not ("acuteChronicLoadRatio" or "loadMonotony")).Should().HaveCount(1 + risk.Factors.Count);
+            alert.Evidence.Any(e => e.Metric == "loadMonotony" && e.Threshold == 2).Should().Be(
+                factors.Contains("load", StringComparison.Ordinal), "monotony needs seven days whose loads vary");
+            alert.Evidence.Should().NotContain(e => e.Metric == "acuteChronicLoadRatio", "the chronic load needs 28 days");
         }
     }
 

@@ -66,6 +66,7 @@ public sealed class ScenarioTests
         AgentRecommendation injury = Find(analysis, InjuryRiskAgent.AgentId, InjuryRiskAgent.RiskRule);
         injury.Type.Should().Be(RecommendationType.Alert);
         injury.Priority.Should().Be(RecommendationPriority.High);
+        injury.Evidence.Should().Contain(e => e.Metric == "acuteChronicLoadRatio" && e.Value > 1);
         Find(analysis, InjuryRiskAgent.AgentId, InjuryRiskAgent.SpikeRule).Priority.Should().Be(RecommendationPriority.High);
         Find(analysis, RecoveryPredictionAgent.AgentId, RecoveryPredictionAgent.StatusRule).Type.Should().Be(RecommendationType.Training);
         Find(analysis, RecoveryPredictionAgent.AgentId, RecoveryPredictionAgent.DeloadRule).Priority.Should().Be(RecommendationPriority.High);
