@@ -164,6 +164,30 @@ public sealed class ContextAwarenessAgentTests
             .Should().Equal(ContextAwarenessAgent.WindDownRule);
     }
 
+    [Fact]
+    public async Task AnalyzeAsync_WeatherFromTheHostsProvider_ColdAdvisory()
+    {
+        var provider = new FixedWeatherProvider(new ContextData { Weather = new Weather(-3, WeatherCondition.Snow) });
+        var factory = new AgentContextFactory(
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Noon), Microsoft.Extensions.Options.Options.Create(new HealthTwinOptions()), provider);
+
+        AgentContext context = await factory.CreateAsync("u1", TestData.Profile(), WeekHistory(d => d with { WorkoutMinutes = 0 }));
+
+        Rules(Run(_agent, context)).Should().Equal(ContextAwarenessAgent.ColdRule, ContextAwarenessAgent.IndoorRule);
+        provider.Calls.Should().Be(1);
+    }
+
+    private sealed class FixedWeatherProvider(ContextData data) : HealthTwin.Agents.Providers.IEnvironmentContextProvider
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<ContextData?> GetContextAsync(string userId, UserProfile profile, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return ValueTask.FromResult<ContextData?>(data);
+        }
+    }
+
     private static ContextData Weather(double celsius, WeatherCondition condition) =>
         new() { Weather = new Weather(celsius, condition) };
 }
