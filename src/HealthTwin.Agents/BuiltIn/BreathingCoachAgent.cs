@@ -1,12 +1,60 @@
+using System.Globalization;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Suggests breathing exercises from HRV, stress, energy and time of day.</summary>
+/// <remarks>
+/// HRV more than the HRV-drop threshold (default 15 %) below baseline → 5 min coherent breathing, 5 s in / 5 s out
+/// (stress, high); stress above 75 → 3 min box breathing 4-4-4-4 (stress, high), else stress above 50 → 10 min
+/// breathing meditation (stress, medium); local hour 21 or later and sleep efficiency below 85 % → 4-7-8 breathing
+/// before sleep (sleep, medium); local hour 6–9 and energy below 3 → energising breathing (break, medium).
+/// Hours are in the user's time zone.
+/// </remarks>
 public sealed class BreathingCoachAgent : IAIAgent
 {
     /// <summary>The agent id: <c>breathing-coach</c>.</summary>
     public const string AgentId = "breathing-coach";
+
+    /// <summary>The rule id of coherent breathing after an HRV drop.</summary>
+    public const string CoherentRule = "coherent-breathing";
+
+    /// <summary>The rule id of box breathing at high stress.</summary>
+    public const string BoxRule = "box-breathing";
+
+    /// <summary>The rule id of breathing meditation at moderate stress.</summary>
+    public const string MeditationRule = "breathing-meditation";
+
+    /// <summary>The rule id of 4-7-8 breathing before sleep.</summary>
+    public const string SleepRule = "sleep-breathing";
+
+    /// <summary>The rule id of energising morning breathing.</summary>
+    public const string EnergisingRule = "energising-breathing";
+
+    /// <summary>A stress score above this calls for box breathing.</summary>
+    public const double HighStressAbove = 75;
+
+    /// <summary>A stress score above this (up to <see cref="HighStressAbove"/>) calls for a breathing meditation.</summary>
+    public const double ModerateStressAbove = 50;
+
+    /// <summary>From this local hour on, a poor sleep efficiency calls for 4-7-8 breathing.</summary>
+    public const int EveningFromHour = 21;
+
+    /// <summary>A sleep efficiency below this percentage (in the evening) calls for 4-7-8 breathing.</summary>
+    public const double SleepEfficiencyBelowPercent = 85;
+
+    /// <summary>The first local hour of the energising window.</summary>
+    public const int MorningFromHour = 6;
+
+    /// <summary>The local hour at which the energising window ends (exclusive).</summary>
+    public const int MorningUntilHour = 10;
+
+    /// <summary>Energy below this (in the morning window) calls for energising breathing.</summary>
+    public const int LowEnergyBelow = 3;
+
+    private static readonly IReadOnlyList<RecommendationAction> StartActions = RecommendationAction.Standard("Start session");
+    private static readonly IReadOnlyList<RecommendationAction> ScheduleActions = RecommendationAction.Standard("Add to calendar");
+    private static readonly IReadOnlyList<RecommendationAction> BedtimeActions = RecommendationAction.Standard("Remind me at bedtime");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -21,6 +69,57 @@ public sealed class BreathingCoachAgent : IAIAgent
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<AgentRecommendation>? result = null;
+        DailyMetrics today = context.Today;
+        Baseline baseline = context.Baseline;
+        double hrvDrop = context.Thresholds.HrvDropPercent;
+
+        if (AgentOutput.HrvDeltaPercent(context) is { } hrvDelta && hrvDelta < -hrvDrop)
+        {
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, CoherentRule, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
+                string.Create(CultureInfo.InvariantCulture, $"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
+                StartActions,
+                [AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
+        }
+
+        if (today.StressScore > HighStressAbove)
+        {
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, BoxRule, RecommendationType.Stress, RecommendationPriority.High, "3 min box breathing",
+                string.Create(CultureInfo.InvariantCulture, $"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
+                StartActions,
+                [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score")]));
+        }
+        else if (today.StressScore > ModerateStressAbove)
+        {
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, MeditationRule, RecommendationType.Stress, RecommendationPriority.Medium, "10 min breathing meditation",
+                string.Create(CultureInfo.InvariantCulture, $"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
+                ScheduleActions,
+                [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, ModerateStressAbove, "Today's stress score")]));
+        }
+
+        int hour = context.LocalHour;
+        if (hour >= EveningFromHour && today.SleepEfficiency < SleepEfficiencyBelowPercent)
+        {
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, SleepRule, RecommendationType.Sleep, RecommendationPriority.Medium, "4-7-8 breathing before sleep",
+                "Your sleep efficiency was low. Before bed, breathe in for 4, hold for 7 and out for 8, for about 4 rounds, to fall asleep more easily.",
+                BedtimeActions,
+                [AgentOutput.Compare("sleepEfficiency", today.SleepEfficiency, baseline.SleepEfficiency, SleepEfficiencyBelowPercent, AgentOutput.LocalTimeNote(context))]));
+        }
+
+        if (hour >= MorningFromHour && hour < MorningUntilHour && today.EnergyScore < LowEnergyBelow)
+        {
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, EnergisingRule, RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
+                "Low energy this morning. Sit upright and take 3 rounds of 10 deep, brisk breaths through the nose, resting between rounds; stop if you feel dizzy.",
+                ScheduleActions,
+                [AgentOutput.Measure("energyScore", today.EnergyScore, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));
+        }
+
+        return AgentOutput.Result(result);
     }
 }

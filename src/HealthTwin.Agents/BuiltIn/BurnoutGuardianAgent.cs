@@ -1,12 +1,33 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Watches burnout markers, stress and anomalies.</summary>
+/// <remarks>
+/// Burnout yellow or red → "Burnout risk: level" (stress, high); today's stress above the maximum stress threshold
+/// (default 70) → "Stress relief needed" (stress, medium); one alert (high) per anomaly of today against the baseline
+/// (resting HR, HRV, sleep efficiency; rule ids <c>anomaly-resting-hr</c>, <c>anomaly-hrv</c>,
+/// <c>anomaly-sleep-efficiency</c>).
+/// </remarks>
 public sealed class BurnoutGuardianAgent : IAIAgent
 {
     /// <summary>The agent id: <c>burnout-guardian</c>.</summary>
     public const string AgentId = "burnout-guardian";
+
+    /// <summary>The rule id of the burnout-risk recommendation.</summary>
+    public const string BurnoutRule = "burnout-risk";
+
+    /// <summary>The rule id of the stress-relief recommendation.</summary>
+    public const string StressRule = "stress-relief";
+
+    /// <summary>The rule id prefix of anomaly alerts (followed by the metric in kebab case).</summary>
+    public const string AnomalyRulePrefix = "anomaly-";
+
+    private static readonly IReadOnlyList<RecommendationAction> BurnoutActions = RecommendationAction.Standard("View actions");
+    private static readonly IReadOnlyList<RecommendationAction> StressActions = RecommendationAction.Standard("Start breathing");
+    private static readonly IReadOnlyList<RecommendationAction> AnomalyActions = RecommendationAction.Standard("Acknowledge");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -21,6 +42,66 @@ public sealed class BurnoutGuardianAgent : IAIAgent
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<AgentRecommendation>? result = null;
+        AlertThresholds thresholds = context.Thresholds;
+
+        BurnoutRisk burnout = context.BurnoutRisk;
+        if (burnout.Level != BurnoutLevel.Green)
+        {
+            bool red = burnout.Level == BurnoutLevel.Red;
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("burnoutRisk", burnout.Score, red ? BurnoutRiskCalculator.RedPoints : BurnoutRiskCalculator.YellowPoints, "Burnout points: 25 yellow, 50 red"),
+            };
+            string rationale = string.Join(". ", burnout.Reasons) + ".";
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, BurnoutRule, RecommendationType.Stress, RecommendationPriority.High,
+                red ? "Burnout risk: red" : "Burnout risk: yellow", rationale, BurnoutActions, evidence));
+        }
+
+        DailyMetrics today = context.Today;
+        if (today.StressScore > thresholds.MaxStressScore)
+        {
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, "Today's stress score"),
+            };
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Your stress score is {today.StressScore:0} (above {thresholds.MaxStressScore:0}). Take a 5 minute breathing break and step outside if you can.");
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, StressRule, RecommendationType.Stress, RecommendationPriority.Medium, "Stress relief needed", rationale, StressActions, evidence));
+        }
+
+        IReadOnlyList<Anomaly> anomalies = context.Anomalies;
+        for (int i = 0; i < anomalies.Count; i++)
+        {
+            Anomaly anomaly = anomalies[i];
+            (string rule, string title, string label, double threshold) = anomaly.Metric switch
+            {
+                "restingHr" => ("anomaly-resting-hr", "Resting heart rate alert", "Resting heart rate", thresholds.RestingHrIncreasePercent),
+                "hrv" => ("anomaly-hrv", "HRV alert", "HRV", -thresholds.HrvDropPercent),
+                "sleepEfficiency" => ("anomaly-sleep-efficiency", "Sleep efficiency alert", "Sleep efficiency", -AnomalyDetector.SleepEfficiencyDropPercent),
+                _ => (AnomalyRulePrefix + anomaly.Metric, "Alert: " + anomaly.Metric, anomaly.Metric, double.NaN),
+            };
+            var evidence = new Evidence[]
+            {
+                new()
+                {
+                    Metric = anomaly.Metric,
+                    Value = AgentOutput.Round(anomaly.Value),
+                    Baseline = AgentOutput.Round(anomaly.Baseline),
+                    DeltaPercent = AgentOutput.Round(anomaly.DeviationPercent),
+                    Threshold = AgentOutput.Round(threshold),
+                    Note = "Change against baseline in percent; the threshold is in percent",
+                },
+            };
+            string rationale = label + " " + anomaly.Deviation + ". Likely causes: " + anomaly.LikelyCause + ". " + anomaly.Suggestion + ".";
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
+        }
+
+        return AgentOutput.Result(result);
     }
 }

@@ -1,12 +1,36 @@
+using System.Globalization;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Chooses today's training from readiness, burnout risk and load.</summary>
+/// <remarks>
+/// Burnout red or readiness below 40 → a 30 min recovery walk (high) and 15 min mobility (medium); otherwise
+/// readiness at least 80 with today's load below 60 → a hard session (45 min HIIT or 60 min strength, chosen
+/// deterministically like the planner, high); otherwise readiness at least 60 → 30 min moderate cardio (medium).
+/// </remarks>
 public sealed class FitnessCoachAgent : IAIAgent
 {
     /// <summary>The agent id: <c>fitness-coach</c>.</summary>
     public const string AgentId = "fitness-coach";
+
+    /// <summary>The rule id of the recovery walk.</summary>
+    public const string RecoveryWalkRule = "recovery-walk";
+
+    /// <summary>The rule id of the mobility session.</summary>
+    public const string MobilityRule = "mobility";
+
+    /// <summary>The rule id of the hard session.</summary>
+    public const string HardSessionRule = "hard-session";
+
+    /// <summary>The rule id of the moderate cardio session.</summary>
+    public const string ModerateCardioRule = "moderate-cardio";
+
+    /// <summary>Readiness at or above this (without a hard session) suggests moderate cardio.</summary>
+    public const int ModerateFromReadiness = 60;
+
+    private static readonly IReadOnlyList<RecommendationAction> ScheduleActions = RecommendationAction.Standard("Add to calendar");
+    private static readonly IReadOnlyList<RecommendationAction> StartActions = RecommendationAction.Standard("Start workout");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -21,6 +45,70 @@ public sealed class FitnessCoachAgent : IAIAgent
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        int readiness = context.Readiness.Score;
+        BurnoutRisk burnout = context.BurnoutRisk;
+        IReadOnlyList<AgentRecommendation> result;
+
+        if (TrainingRules.NeedsRecovery(context))
+        {
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("readiness", readiness, TrainingRules.RecoveryBelowReadiness, "Recovery below 40"),
+                AgentOutput.Measure("burnoutRisk", burnout.Score, 50, "Red from 50 points"),
+            };
+            string why = burnout.Level == BurnoutLevel.Red
+                ? string.Create(CultureInfo.InvariantCulture, $"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.")
+                : string.Create(CultureInfo.InvariantCulture, $"Readiness is {readiness}/100, below 40.");
+            result =
+            [
+                AgentOutput.Recommend(
+                    context, AgentId, RecoveryWalkRule, RecommendationType.Training, RecommendationPriority.High, "30 min recovery walk",
+                    why + " An easy walk helps circulation without adding stress.", ScheduleActions, evidence),
+                AgentOutput.Recommend(
+                    context, AgentId, MobilityRule, RecommendationType.Training, RecommendationPriority.Medium, "15 min mobility and stretching",
+                    "Gentle mobility work supports recovery and keeps you supple.", ScheduleActions, evidence),
+            ];
+        }
+        else if (TrainingRules.ReadyForHardSession(context))
+        {
+            TrainingIntensity session = TrainingRules.ChooseHardSession(context);
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"You are well recovered (readiness {readiness}/100) and today's load is {context.Today.TrainingLoad:0}. {(session == TrainingIntensity.Hiit ? "Intervals build fitness fast." : "A good day to push strength.")}");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("readiness", readiness, TrainingRules.HardFromReadiness, "A hard session from 80"),
+                AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad, TrainingRules.HardSessionMaxLoad, "Today's load must be below 60"),
+            };
+            result =
+            [
+                AgentOutput.Recommend(
+                    context, AgentId, HardSessionRule, RecommendationType.Training, RecommendationPriority.High, TrainingRules.HardSessionTitle(session),
+                    rationale, StartActions, evidence),
+            ];
+        }
+        else if (readiness >= ModerateFromReadiness)
+        {
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Readiness {readiness}/100 suits a moderate session: jogging, cycling or swimming at a conversational pace.");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("readiness", readiness, ModerateFromReadiness, "Moderate cardio from 60"),
+            };
+            result =
+            [
+                AgentOutput.Recommend(
+                    context, AgentId, ModerateCardioRule, RecommendationType.Training, RecommendationPriority.Medium, "30 min moderate cardio",
+                    rationale, StartActions, evidence),
+            ];
+        }
+        else
+        {
+            result = [];
+        }
+
+        return ValueTask.FromResult(result);
     }
 }

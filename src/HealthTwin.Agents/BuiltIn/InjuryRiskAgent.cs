@@ -1,12 +1,65 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Estimates injury risk from load, HRV, sleep, resting HR and load spikes.</summary>
+/// <remarks>
+/// <para>
+/// Points: today's load above 80 → +25; HRV more than 20 % below baseline → +20; sleep below the minimum sleep
+/// threshold (default 6 h) → +15; resting HR more than the HR-rise threshold (default 10 %) above baseline → +15;
+/// stress above 75 → +15; load above 70 on each of the last 3 days present → +10 (joints, tendons). Load above 75 puts
+/// the lower body and connective tissue at risk. ≥ 70 critical, ≥ 50 high, ≥ 30 medium, else low. High or critical →
+/// an alert (high if critical, else medium).
+/// </para>
+/// <para>
+/// Week over week: the mean workout minutes per day present of the last 7 days present against the 7 calendar days
+/// before them, over the whole history (the original app looked only at a 7-day window, so it never fired). A rise of
+/// more than 20 % → "Training load spike" (training, high). No comparison when the earlier week has no data or no
+/// workout minutes.
+/// </para>
+/// </remarks>
 public sealed class InjuryRiskAgent : IAIAgent
 {
     /// <summary>The agent id: <c>injury-risk</c>.</summary>
     public const string AgentId = "injury-risk";
+
+    /// <summary>The rule id of the injury-risk alert.</summary>
+    public const string RiskRule = "injury-risk";
+
+    /// <summary>The rule id of the week-over-week spike.</summary>
+    public const string SpikeRule = "load-spike";
+
+    /// <summary>Today's load above this adds 25 points.</summary>
+    public const double HighLoadAbove = 80;
+
+    /// <summary>An HRV drop larger than this percentage adds 20 points.</summary>
+    public const double HrvDropAbovePercent = 20;
+
+    /// <summary>Stress above this adds 15 points.</summary>
+    public const double HighStressAbove = 75;
+
+    /// <summary>Load above this on each of the last 3 days present adds 10 points.</summary>
+    public const double ConsecutiveLoadAbove = 70;
+
+    /// <summary>Today's load above this puts the lower body and connective tissue at risk.</summary>
+    public const double LowerBodyLoadAbove = 75;
+
+    /// <summary>A week-over-week rise of workout minutes above this percentage is a spike.</summary>
+    public const double SpikeAbovePercent = 20;
+
+    private const int LoadBit = 1, HrvBit = 2, SleepBit = 4, HeartBit = 8, StressBit = 16, ConsecutiveBit = 32;
+
+    private static readonly IReadOnlyList<string> Joints = Array.AsReadOnly(new[] { "joints", "tendons" });
+    private static readonly IReadOnlyList<string> LowerBody = Array.AsReadOnly(new[] { "lower body", "connective tissue" });
+    private static readonly IReadOnlyList<string> JointsAndLowerBody = Array.AsReadOnly(new[] { "joints", "tendons", "lower body", "connective tissue" });
+
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
+        "Very high training load", "Marked HRV drop", "Too little sleep", "Elevated resting heart rate", "High stress", "Three hard days in a row");
+
+    private static readonly IReadOnlyList<RecommendationAction> RiskActions = RecommendationAction.Standard("View prevention plan");
+    private static readonly IReadOnlyList<RecommendationAction> SpikeActions = RecommendationAction.Standard("Reduce volume");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -17,10 +70,223 @@ public sealed class InjuryRiskAgent : IAIAgent
     /// <inheritdoc />
     public string Description => "Estimates injury risk from load, HRV, sleep, resting HR and load spikes.";
 
+    /// <summary>Assesses today's injury risk.</summary>
+    /// <param name="context">The user's data.</param>
+    /// <returns>Score, level, body areas, factors and the week-over-week change of workout minutes.</returns>
+    public static InjuryRisk Assess(AgentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Evaluate(context).Risk;
+    }
+
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        (InjuryRisk risk, int mask) = Evaluate(context);
+        List<AgentRecommendation>? result = null;
+
+        if (risk.Level >= RiskLevel.High)
+        {
+            string areas = risk.Areas.Count == 0 ? string.Empty : " Areas at risk: " + string.Join(", ", risk.Areas) + ".";
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Injury risk score {risk.Score}/100: {string.Join(", ", risk.Factors)}.{areas} Swap hard training for recovery until the markers settle.");
+            (result ??= []).Add(AgentOutput.Recommend(
+                context,
+                AgentId,
+                RiskRule,
+                RecommendationType.Alert,
+                risk.Level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
+                risk.Level == RiskLevel.Critical ? "Critical injury risk" : "High injury risk",
+                rationale,
+                RiskActions,
+                RiskEvidence(context, risk, mask)));
+        }
+
+        if (risk.WeekOverWeekWorkoutChangePercent is { } change && change > SpikeAbovePercent)
+        {
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Your workout minutes rose {change:0} % against the week before. Increase volume by about 10 % per week at most to limit injury risk.");
+            var evidence = new List<Evidence>(3)
+            {
+                AgentOutput.Measure("workoutMinutes", change, SpikeAbovePercent, "Week-over-week change in percent of the mean minutes per day present (last 7 days present vs the 7 calendar days before)"),
+            };
+            AddLoadMarkers(evidence, context);
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, SpikeRule, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
+        }
+
+        return AgentOutput.Result(result);
+    }
+
+    private static (InjuryRisk Risk, int Mask) Evaluate(AgentContext context)
+    {
+        DailyMetrics today = context.Today;
+        AlertThresholds thresholds = context.Thresholds;
+        int mask = 0;
+        mask |= today.TrainingLoad > HighLoadAbove ? LoadBit : 0;
+        mask |= AgentOutput.HrvDeltaPercent(context) < -HrvDropAbovePercent ? HrvBit : 0;
+        mask |= today.SleepHours < thresholds.MinSleepHours ? SleepBit : 0;
+        mask |= SafeMath.PercentChange(today.RestingHr, context.Baseline.RestingHr) > thresholds.RestingHrIncreasePercent ? HeartBit : 0;
+        mask |= today.StressScore > HighStressAbove ? StressBit : 0;
+        mask |= ConsecutiveHighLoad(context) ? ConsecutiveBit : 0;
+
+        int score = 0;
+        score += (mask & LoadBit) != 0 ? 25 : 0;
+        score += (mask & HrvBit) != 0 ? 20 : 0;
+        score += (mask & SleepBit) != 0 ? 15 : 0;
+        score += (mask & HeartBit) != 0 ? 15 : 0;
+        score += (mask & StressBit) != 0 ? 15 : 0;
+        score += (mask & ConsecutiveBit) != 0 ? 10 : 0;
+        score = Math.Min(score, 100);
+
+        bool lowerBody = today.TrainingLoad > LowerBodyLoadAbove;
+        IReadOnlyList<string> areas = ((mask & ConsecutiveBit) != 0, lowerBody) switch
+        {
+            (true, true) => JointsAndLowerBody,
+            (true, false) => Joints,
+            (false, true) => LowerBody,
+            _ => [],
+        };
+
+        var risk = new InjuryRisk
+        {
+            Score = score,
+            Level = AgentOutput.RiskLevelOf(score),
+            Areas = areas,
+            Factors = FactorSets[mask],
+            WeekOverWeekWorkoutChangePercent = AgentOutput.Round(WeekOverWeekChange(context)),
+        };
+        return (risk, mask);
+    }
+
+    private static List<Evidence> RiskEvidence(AgentContext context, InjuryRisk risk, int mask)
+    {
+        DailyMetrics today = context.Today;
+        Baseline baseline = context.Baseline;
+        AlertThresholds thresholds = context.Thresholds;
+        var evidence = new List<Evidence>(9)
+        {
+            AgentOutput.Measure("injuryRisk", risk.Score, risk.Level == RiskLevel.Critical ? 70 : 50, "Risk points: 30 medium, 50 high, 70 critical"),
+        };
+        if ((mask & LoadBit) != 0)
+        {
+            evidence.Add(AgentOutput.Measure("trainingLoad", today.TrainingLoad, HighLoadAbove, "Today's load"));
+        }
+
+        if ((mask & HrvBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -HrvDropAbovePercent, "Change against baseline in percent"));
+        }
+
+        if ((mask & SleepBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("sleepHours", today.SleepHours, baseline.SleepHours, thresholds.MinSleepHours, "Last night, in hours"));
+        }
+
+        if ((mask & HeartBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("restingHr", today.RestingHr, baseline.RestingHr, thresholds.RestingHrIncreasePercent, "Change against baseline in percent"));
+        }
+
+        if ((mask & StressBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score"));
+        }
+
+        if ((mask & ConsecutiveBit) != 0)
+        {
+            evidence.Add(AgentOutput.Measure("trainingLoad", MinLoad(context.LastDays(3)), ConsecutiveLoadAbove, "Lowest load of the last 3 days present"));
+        }
+
+        AddLoadMarkers(evidence, context);
+        return evidence;
+    }
+
+    /// <summary>Adds the acute:chronic load ratio and Foster's monotony as context, when they can be computed.</summary>
+    private static void AddLoadMarkers(List<Evidence> evidence, AgentContext context)
+    {
+        TrainingLoadSummary load = TrainingLoadCalculator.Compute(context.AllMetrics);
+        if (load.AcuteChronicRatio is { } ratio)
+        {
+            evidence.Add(AgentOutput.Measure("acuteChronicLoadRatio", ratio, TrainingLoadCalculator.SpikeRatio, "7-day vs 28-day exponentially weighted load; above 1.5 is a spike flag, not an injury probability"));
+        }
+
+        if (load.Monotony is { } monotony)
+        {
+            evidence.Add(AgentOutput.Measure("loadMonotony", monotony, TrainingLoadCalculator.HighMonotony, "Foster's monotony of the last 7 days (mean / SD); above 2 is high"));
+        }
+    }
+
+    private static double MinLoad(IReadOnlyList<DailyMetrics> days)
+    {
+        double min = double.MaxValue;
+        for (int i = 0; i < days.Count; i++)
+        {
+            min = Math.Min(min, days[i].TrainingLoad);
+        }
+
+        return min;
+    }
+
+    private static bool ConsecutiveHighLoad(AgentContext context)
+    {
+        IReadOnlyList<DailyMetrics> last3 = context.LastDays(3);
+        if (last3.Count < 3)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < last3.Count; i++)
+        {
+            if (last3[i].TrainingLoad <= ConsecutiveLoadAbove)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Mean workout minutes per day present: last 7 days present vs the 7 calendar days before the first of them.</summary>
+    private static double? WeekOverWeekChange(AgentContext context)
+    {
+        IReadOnlyList<DailyMetrics> all = context.AllMetrics;
+        IReadOnlyList<DailyMetrics> current = context.Last7Days;
+        if (all.Count <= current.Count)
+        {
+            return null;
+        }
+
+        double currentSum = 0;
+        for (int i = 0; i < current.Count; i++)
+        {
+            currentSum += current[i].WorkoutMinutes;
+        }
+
+        int start = current[0].Date.DayNumber;
+        double previousSum = 0;
+        int previousDays = 0;
+        for (int i = all.Count - current.Count - 1; i >= 0; i--)
+        {
+            int age = start - all[i].Date.DayNumber;
+            if (age > 7)
+            {
+                break;
+            }
+
+            previousSum += all[i].WorkoutMinutes;
+            previousDays++;
+        }
+
+        if (previousDays == 0 || previousSum <= 0)
+        {
+            return null;
+        }
+
+        return SafeMath.PercentChange(currentSum / current.Count, previousSum / previousDays);
     }
 }

@@ -1,12 +1,74 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Forecasts burnout risk for the next seven days from recent trends.</summary>
+/// <remarks>
+/// <para>
+/// Points per day: HRV more than 10 % below baseline → +30; stress more than 15 % above baseline → +25; sleep more
+/// than 10 % below baseline → +25; mean training load of the last 7 days above 75 → +20. ≥ 70 critical, ≥ 50 high,
+/// ≥ 30 medium, else low; probability = min(score, 95).
+/// </para>
+/// <para>
+/// The forecast extrapolates the trend (the original app gave all seven days the same score). Today's deviation is the
+/// mean of the last 3 days present against the baseline; its slope per day is that deviation divided by how many days
+/// the 3-day window is younger than the 14-day baseline window (at least 3 days, to damp short histories), and day k
+/// is projected as deviation + slope × k, limited to ±100 %. The 7-day mean load moves with the 3-day vs 14-day load
+/// difference in the same way and stays within 0–100. With 3 days or fewer there is no trend and every day scores the
+/// same. This is a heuristic early warning, not a clinical prediction.
+/// </para>
+/// <para>
+/// Any high or critical day → an alert for the nearest (high if critical, else medium); up to 3 low days with a
+/// probability below 20 → "Optimal training windows" (training, low).
+/// </para>
+/// </remarks>
 public sealed class PredictiveAnalyticsAgent : IAIAgent
 {
     /// <summary>The agent id: <c>predictive-analytics</c>.</summary>
     public const string AgentId = "predictive-analytics";
+
+    /// <summary>The rule id of the burnout forecast alert.</summary>
+    public const string ForecastRule = "burnout-forecast";
+
+    /// <summary>The rule id of the training windows recommendation.</summary>
+    public const string TrainingWindowsRule = "training-windows";
+
+    /// <summary>How many days are forecast.</summary>
+    public const int ForecastDays = 7;
+
+    /// <summary>An HRV deviation below this percentage adds 30 points.</summary>
+    public const double HrvTrendBelowPercent = -10;
+
+    /// <summary>A stress deviation above this percentage adds 25 points.</summary>
+    public const double StressTrendAbovePercent = 15;
+
+    /// <summary>A sleep deviation below this percentage adds 25 points.</summary>
+    public const double SleepTrendBelowPercent = -10;
+
+    /// <summary>A 7-day mean training load above this adds 20 points.</summary>
+    public const double HighLoadAbove = 75;
+
+    /// <summary>The highest probability reported.</summary>
+    public const int MaxProbability = 95;
+
+    /// <summary>Low days with a probability below this are training windows.</summary>
+    public const int TrainingWindowBelowProbability = 20;
+
+    /// <summary>The most training windows named.</summary>
+    public const int MaxTrainingWindows = 3;
+
+    /// <summary>The smallest divisor (in days) of the trend slope.</summary>
+    public const double MinTrendSpanDays = 3;
+
+    private const int HrvBit = 1, StressBit = 2, SleepBit = 4, LoadBit = 8;
+
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
+        "HRV trending down", "Stress trending up", "Sleep trending down", "High training load");
+
+    private static readonly IReadOnlyList<RecommendationAction> ForecastActions = RecommendationAction.Standard("View prevention plan");
+    private static readonly IReadOnlyList<RecommendationAction> WindowActions = RecommendationAction.Standard("Plan hard sessions");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -17,10 +79,247 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
     /// <inheritdoc />
     public string Description => "Forecasts burnout risk for the next seven days from recent trends.";
 
+    /// <summary>Forecasts the burnout risk of each of the next 7 days (tomorrow first).</summary>
+    /// <param name="context">The user's data.</param>
+    /// <returns>Seven predictions, dated the 7 days after <see cref="AgentContext.Today"/>.</returns>
+    public static IReadOnlyList<BurnoutPrediction> Predict(AgentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Predict(Trends.Of(context), context.Today.Date);
+    }
+
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        Trends trends = Trends.Of(context);
+        DateOnly today = context.Today.Date;
+        List<AgentRecommendation>? result = null;
+
+        // Work on the factor masks: the prediction objects are only built for the day that is reported.
+        for (int k = 1; k <= ForecastDays; k++)
+        {
+            int score = ScoreOf(trends.FactorsOn(k));
+            if (AgentOutput.RiskLevelOf(score) >= RiskLevel.High)
+            {
+                (result ??= []).Add(ForecastAlert(context, trends, PredictionOn(trends, today, k), k));
+                break;
+            }
+        }
+
+        DateOnly first = default, second = default, third = default;
+        int windows = 0, firstProbability = 0;
+        for (int k = 1; k <= ForecastDays && windows < MaxTrainingWindows; k++)
+        {
+            int score = ScoreOf(trends.FactorsOn(k));
+            if (AgentOutput.RiskLevelOf(score) == RiskLevel.Low && Probability(score) < TrainingWindowBelowProbability)
+            {
+                switch (windows++)
+                {
+                    case 0:
+                        first = today.AddDays(k);
+                        firstProbability = Probability(score);
+                        break;
+                    case 1:
+                        second = today.AddDays(k);
+                        break;
+                    default:
+                        third = today.AddDays(k);
+                        break;
+                }
+            }
+        }
+
+        if (windows > 0)
+        {
+            string days = windows switch
+            {
+                1 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}"),
+                2 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}"),
+            };
+            (result ??= []).Add(TrainingWindows(context, days, firstProbability));
+        }
+
+        return AgentOutput.Result(result);
+    }
+
+    private static BurnoutPrediction[] Predict(in Trends trends, DateOnly today)
+    {
+        var predictions = new BurnoutPrediction[ForecastDays];
+        for (int k = 1; k <= ForecastDays; k++)
+        {
+            predictions[k - 1] = PredictionOn(trends, today, k);
+        }
+
+        return predictions;
+    }
+
+    private static BurnoutPrediction PredictionOn(in Trends trends, DateOnly today, int k)
+    {
+        int mask = trends.FactorsOn(k);
+        int score = ScoreOf(mask);
+        return new BurnoutPrediction
+        {
+            Date = today.AddDays(k),
+            Score = score,
+            Probability = Probability(score),
+            Level = AgentOutput.RiskLevelOf(score),
+            Factors = FactorSets[mask],
+        };
+    }
+
+    private static int ScoreOf(int mask) =>
+        ((mask & HrvBit) != 0 ? 30 : 0) + ((mask & StressBit) != 0 ? 25 : 0) + ((mask & SleepBit) != 0 ? 25 : 0) + ((mask & LoadBit) != 0 ? 20 : 0);
+
+    private static int Probability(int score) => Math.Min(score, MaxProbability);
+
+    private static AgentRecommendation ForecastAlert(AgentContext context, in Trends trends, BurnoutPrediction p, int daysAhead)
+    {
+        int mask = trends.FactorsOn(daysAhead);
+        var evidence = new List<Evidence>(4);
+        Baseline b = context.Baseline;
+        if ((mask & HrvBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("hrv", trends.Hrv3 ?? 0, b.Hrv, HrvTrendBelowPercent, Projection(trends.HrvDelta(daysAhead), p.Date)));
+        }
+
+        if ((mask & StressBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("stressScore", trends.Stress3, b.StressScore, StressTrendAbovePercent, Projection(trends.StressDelta(daysAhead), p.Date)));
+        }
+
+        if ((mask & SleepBit) != 0)
+        {
+            evidence.Add(AgentOutput.Compare("sleepHours", trends.Sleep3, b.SleepHours, SleepTrendBelowPercent, Projection(trends.SleepDelta(daysAhead), p.Date)));
+        }
+
+        if ((mask & LoadBit) != 0)
+        {
+            evidence.Add(AgentOutput.Measure(
+                "trainingLoad",
+                trends.Load7,
+                HighLoadAbove,
+                string.Create(CultureInfo.InvariantCulture, $"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {p.Date:yyyy-MM-dd}")));
+        }
+
+        string rationale = string.Create(
+            CultureInfo.InvariantCulture,
+            $"If the current trends continue, burnout risk becomes {AgentOutput.Name(p.Level)} on {p.Date:yyyy-MM-dd} (in {daysAhead} {(daysAhead == 1 ? "day" : "days")}, score {p.Score}): {string.Join(", ", p.Factors)}. Plan rest days and protect your sleep now.");
+        return AgentOutput.Recommend(
+            context,
+            AgentId,
+            ForecastRule,
+            RecommendationType.Alert,
+            p.Level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
+            "Burnout risk forecast",
+            rationale,
+            ForecastActions,
+            evidence);
+    }
+
+    private static AgentRecommendation TrainingWindows(AgentContext context, string days, int firstProbability)
+    {
+        string rationale = "Projected burnout risk stays low on " + days + ": good days for a high-intensity session.";
+        var evidence = new Evidence[]
+        {
+            AgentOutput.Measure("burnoutProbability", firstProbability, TrainingWindowBelowProbability, "Forecast probability (%) of the first window; below 20 is a training window"),
+        };
+        return AgentOutput.Recommend(
+            context, AgentId, TrainingWindowsRule, RecommendationType.Training, RecommendationPriority.Low, "Optimal training windows", rationale, WindowActions, evidence);
+    }
+
+    private static string Projection(double delta, DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
+
+    /// <summary>The current deviations and their slopes per day.</summary>
+    private readonly record struct Trends(
+        double? Hrv3,
+        double Stress3,
+        double Sleep3,
+        double Load7,
+        double? HrvNow,
+        double StressNow,
+        double SleepNow,
+        double HrvSlope,
+        double StressSlope,
+        double SleepSlope,
+        double LoadSlope)
+    {
+        public static Trends Of(AgentContext context)
+        {
+            Baseline b = context.Baseline;
+            int today = context.Today.Date.DayNumber;
+            IReadOnlyList<DailyMetrics> last3 = context.LastDays(3);
+            IReadOnlyList<DailyMetrics> window = context.LastDays(BaselineCalculator.WindowDays);
+
+            double hrvSum = 0, stress = 0, sleep = 0, load3 = 0, age3 = 0;
+            int hrvDays = 0;
+            for (int i = 0; i < last3.Count; i++)
+            {
+                DailyMetrics d = last3[i];
+                if (d.HrvMethod == b.HrvMethod)
+                {
+                    hrvSum += d.Hrv;
+                    hrvDays++;
+                }
+
+                stress += d.StressScore;
+                sleep += d.SleepHours;
+                load3 += d.TrainingLoad;
+                age3 += today - d.Date.DayNumber;
+            }
+
+            int n3 = last3.Count;
+            double windowAge = 0, windowLoad = 0;
+            for (int i = 0; i < window.Count; i++)
+            {
+                windowAge += today - window[i].Date.DayNumber;
+                windowLoad += window[i].TrainingLoad;
+            }
+
+            double span = (windowAge / window.Count) - (age3 / n3);
+            double divisor = span > 0 ? Math.Max(span, MinTrendSpanDays) : double.PositiveInfinity;
+
+            double? hrv3 = hrvDays == 0 ? null : hrvSum / hrvDays;
+            double? hrvNow = hrv3 is { } h && b.Hrv > 0 && double.IsFinite(b.Hrv) ? SafeMath.PercentChange(h, b.Hrv) : null;
+            double stressNow = SafeMath.PercentChange(stress / n3, b.StressScore);
+            double sleepNow = SafeMath.PercentChange(sleep / n3, b.SleepHours);
+            double load7 = SafeMath.Mean(context.Last7Days, static d => d.TrainingLoad) ?? 0;
+
+            return new Trends(
+                hrv3,
+                stress / n3,
+                sleep / n3,
+                load7,
+                hrvNow,
+                stressNow,
+                sleepNow,
+                (hrvNow ?? 0) / divisor,
+                stressNow / divisor,
+                sleepNow / divisor,
+                ((load3 / n3) - (windowLoad / window.Count)) / divisor);
+        }
+
+        public double HrvDelta(int k) => Project(HrvNow ?? 0, HrvSlope, k);
+
+        public double StressDelta(int k) => Project(StressNow, StressSlope, k);
+
+        public double SleepDelta(int k) => Project(SleepNow, SleepSlope, k);
+
+        public double Load7On(int k) => Math.Clamp(Load7 + (LoadSlope * k), 0, 100);
+
+        public int FactorsOn(int k)
+        {
+            int mask = 0;
+            mask |= HrvNow is not null && HrvDelta(k) < HrvTrendBelowPercent ? HrvBit : 0;
+            mask |= StressDelta(k) > StressTrendAbovePercent ? StressBit : 0;
+            mask |= SleepDelta(k) < SleepTrendBelowPercent ? SleepBit : 0;
+            mask |= Load7On(k) > HighLoadAbove ? LoadBit : 0;
+            return mask;
+        }
+
+        private static double Project(double now, double slope, int k) => Math.Clamp(now + (slope * k), -100, 100);
     }
 }

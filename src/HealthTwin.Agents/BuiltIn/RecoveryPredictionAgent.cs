@@ -1,12 +1,57 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Estimates recovery and the days to full recovery.</summary>
+/// <remarks>
+/// Recovery % = clamp(0.4 × HRV / baseline + 0.3 × sleep / baseline + 0.3 × (1 − (resting HR − baseline) / baseline),
+/// 0–1) × 100, rounded; a zero baseline (or HRV measured with another method than the baseline) counts as ratio 1.
+/// Factors: HRV below 90 % of baseline, sleep below 90 % of baseline, load above 70, stress above 60. Days to full
+/// recovery = ceil((100 − recovery) / 10). Deload when the mean load of the last 7 days present is above 75 and
+/// recovery is below 65 %. Recovery below 70 % → status (training; high below 50 %, else medium); deload → high.
+/// </remarks>
 public sealed class RecoveryPredictionAgent : IAIAgent
 {
     /// <summary>The agent id: <c>recovery-prediction</c>.</summary>
     public const string AgentId = "recovery-prediction";
+
+    /// <summary>The rule id of the recovery status.</summary>
+    public const string StatusRule = "recovery-status";
+
+    /// <summary>The rule id of the deload recommendation.</summary>
+    public const string DeloadRule = "deload";
+
+    /// <summary>Recovery below this percentage is reported.</summary>
+    public const int StatusBelowPercent = 70;
+
+    /// <summary>Recovery below this percentage is reported with high priority.</summary>
+    public const int HighPriorityBelowPercent = 50;
+
+    /// <summary>Recovery below this percentage (with a high 7-day load) calls for a deload.</summary>
+    public const int DeloadBelowPercent = 65;
+
+    /// <summary>A 7-day mean load above this (with low recovery) calls for a deload.</summary>
+    public const double DeloadLoadAbove = 75;
+
+    /// <summary>An HRV or sleep ratio below this is a factor.</summary>
+    public const double LowRatio = 0.90;
+
+    /// <summary>Today's load above this is a factor.</summary>
+    public const double HighLoadAbove = 70;
+
+    /// <summary>Today's stress above this is a factor.</summary>
+    public const double ElevatedStressAbove = 60;
+
+    /// <summary>Recovery points regained per day.</summary>
+    public const int RecoveryPerDay = 10;
+
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
+        "Low HRV", "Short sleep", "High training load", "Elevated stress");
+
+    private static readonly IReadOnlyList<RecommendationAction> StatusActions = RecommendationAction.Standard("Plan recovery");
+    private static readonly IReadOnlyList<RecommendationAction> DeloadActions = RecommendationAction.Standard("Schedule deload week");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -17,10 +62,92 @@ public sealed class RecoveryPredictionAgent : IAIAgent
     /// <inheritdoc />
     public string Description => "Estimates recovery and the days to full recovery.";
 
+    /// <summary>Estimates today's recovery.</summary>
+    /// <param name="context">The user's data.</param>
+    /// <returns>Recovery percent, days to full recovery, the deload flag and the limiting factors.</returns>
+    public static RecoveryPrediction Predict(AgentContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Estimate(context).Prediction;
+    }
+
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        (RecoveryPrediction prediction, double load7) = Estimate(context);
+        int recovery = prediction.RecoveryPercent;
+        List<AgentRecommendation>? result = null;
+        DailyMetrics today = context.Today;
+        Baseline baseline = context.Baseline;
+
+        if (recovery < StatusBelowPercent)
+        {
+            string factors = prediction.Factors.Count == 0 ? "none dominant" : string.Join(", ", prediction.Factors);
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Recovery is {recovery} %; full recovery expected in about {prediction.DaysToFullRecovery} {(prediction.DaysToFullRecovery == 1 ? "day" : "days")}. Factors: {factors}. Keep training easy until then.");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("recovery", recovery, recovery < HighPriorityBelowPercent ? HighPriorityBelowPercent : StatusBelowPercent, "Recovery in percent"),
+                AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, null, "Weight 0.4"),
+                AgentOutput.Compare("sleepHours", today.SleepHours, baseline.SleepHours, null, "Weight 0.3"),
+                AgentOutput.Compare("restingHr", today.RestingHr, baseline.RestingHr, null, "Weight 0.3"),
+            };
+            (result ??= []).Add(AgentOutput.Recommend(
+                context,
+                AgentId,
+                StatusRule,
+                RecommendationType.Training,
+                recovery < HighPriorityBelowPercent ? RecommendationPriority.High : RecommendationPriority.Medium,
+                "Recovery status",
+                rationale,
+                StatusActions,
+                evidence));
+        }
+
+        if (prediction.DeloadRecommended)
+        {
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Your training load averaged {load7:0} over the last {context.Last7Days.Count} days while recovery is only {recovery} %. Schedule a deload week: about half the volume, easy intensity.");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("trainingLoad", load7, DeloadLoadAbove, "Mean over the last 7 days present"),
+                AgentOutput.Measure("recovery", recovery, DeloadBelowPercent, "Recovery in percent"),
+            };
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, DeloadRule, RecommendationType.Training, RecommendationPriority.High, "Deload week recommended", rationale, DeloadActions, evidence));
+        }
+
+        return AgentOutput.Result(result);
+    }
+
+    private static (RecoveryPrediction Prediction, double Load7) Estimate(AgentContext context)
+    {
+        DailyMetrics today = context.Today;
+        Baseline baseline = context.Baseline;
+        double hrvRatio = today.HrvMethod == baseline.HrvMethod ? SafeMath.Ratio(today.Hrv, baseline.Hrv) : 1;
+        double sleepRatio = SafeMath.Ratio(today.SleepHours, baseline.SleepHours);
+        double heartTerm = 1 - (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) / 100);
+        double raw = (0.4 * hrvRatio) + (0.3 * sleepRatio) + (0.3 * heartTerm);
+        int recovery = SafeMath.ClampPercent(raw * 100);
+
+        int mask = 0;
+        mask |= hrvRatio < LowRatio ? 1 : 0;
+        mask |= sleepRatio < LowRatio ? 2 : 0;
+        mask |= today.TrainingLoad > HighLoadAbove ? 4 : 0;
+        mask |= today.StressScore > ElevatedStressAbove ? 8 : 0;
+
+        double load7 = SafeMath.Mean(context.Last7Days, static d => d.TrainingLoad) ?? 0;
+        var prediction = new RecoveryPrediction
+        {
+            RecoveryPercent = recovery,
+            DaysToFullRecovery = (100 - recovery + RecoveryPerDay - 1) / RecoveryPerDay,
+            DeloadRecommended = load7 > DeloadLoadAbove && recovery < DeloadBelowPercent,
+            Factors = FactorSets[mask],
+        };
+        return (prediction, load7);
     }
 }

@@ -1,12 +1,33 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Watches sleep debt and sleep quality.</summary>
+/// <remarks>
+/// Sleep debt above 3 h over the last 7 days present → "Sleep debt" (sleep, high); mean sleep efficiency of the last
+/// 7 days present below 80 % → "Poor sleep quality" (sleep, medium).
+/// </remarks>
 public sealed class SleepAgent : IAIAgent
 {
     /// <summary>The agent id: <c>sleep</c>.</summary>
     public const string AgentId = "sleep";
+
+    /// <summary>The rule id of the sleep-debt recommendation.</summary>
+    public const string SleepDebtRule = "sleep-debt";
+
+    /// <summary>The rule id of the sleep-quality recommendation.</summary>
+    public const string SleepQualityRule = "sleep-quality";
+
+    /// <summary>A sleep debt above this many hours is flagged.</summary>
+    public const double SleepDebtAboveHours = 3;
+
+    /// <summary>A 7-day mean sleep efficiency below this percentage is flagged.</summary>
+    public const double PoorEfficiencyBelowPercent = 80;
+
+    private static readonly IReadOnlyList<RecommendationAction> DebtActions = RecommendationAction.Standard("Set earlier bedtime");
+    private static readonly IReadOnlyList<RecommendationAction> QualityActions = RecommendationAction.Standard("Review sleep habits");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -21,6 +42,40 @@ public sealed class SleepAgent : IAIAgent
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<AgentRecommendation>? result = null;
+
+        SleepDebt debt = context.SleepDebt;
+        if (debt.Hours > SleepDebtAboveHours)
+        {
+            double meanSleep = debt.Days == 0 ? 0 : debt.NeedHours - (debt.Hours / debt.Days);
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"You slept {debt.Hours:0.0} h less than your {debt.NeedHours:0.0} h need over the last {debt.Days} days. Go to bed about 30 minutes earlier for the next nights and keep your wake-up time fixed.");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Measure("sleepDebt", debt.Hours, SleepDebtAboveHours, "Need × days − hours slept over the last 7 days present"),
+                AgentOutput.Compare("sleepHours", meanSleep, debt.NeedHours, null, "Mean over the last 7 days present, compared with the nightly need"),
+            };
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, SleepDebtRule, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
+        }
+
+        double? efficiency = SafeMath.Mean(context.Last7Days, static d => d.SleepEfficiency);
+        if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
+        {
+            int days = context.Last7Days.Count;
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Your sleep efficiency averaged {e:0} % over the last {days} days (below {PoorEfficiencyBelowPercent:0} %). Keep a regular bedtime, a cool dark room, and no caffeine after 14:00 or alcohol late in the evening.");
+            var evidence = new Evidence[]
+            {
+                AgentOutput.Compare("sleepEfficiency", e, context.Baseline.SleepEfficiency, PoorEfficiencyBelowPercent, "Mean over the last 7 days present"),
+            };
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, SleepQualityRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
+        }
+
+        return AgentOutput.Result(result);
     }
 }

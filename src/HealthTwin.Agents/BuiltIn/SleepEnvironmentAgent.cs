@@ -1,12 +1,42 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Checks the bedroom environment when sleep quality drops.</summary>
+/// <remarks>
+/// Mean sleep efficiency of the last 7 days present below 80 % and last night below 75 % → environment check (sleep,
+/// medium); local hour 20–22 (20:00–22:59 in the user's time zone) → bedroom reminder: 16–19 °C, dark, quiet (sleep,
+/// low). With bedroom readings in <see cref="AgentContext.SleepEnvironment"/>, both name each reading that is out of
+/// its recommended range (temperature 16–19 °C, humidity 40–60 %, noise ≤ 35 dB(A), light ≤ 5 lx, CO₂ ≤ 1000 ppm)
+/// and carry it as evidence.
+/// </remarks>
 public sealed class SleepEnvironmentAgent : IAIAgent
 {
     /// <summary>The agent id: <c>sleep-environment</c>.</summary>
     public const string AgentId = "sleep-environment";
+
+    /// <summary>The rule id of the environment check.</summary>
+    public const string EnvironmentCheckRule = "environment-check";
+
+    /// <summary>The rule id of the evening bedroom reminder.</summary>
+    public const string BedroomReminderRule = "bedroom-reminder";
+
+    /// <summary>A 7-day mean sleep efficiency below this percentage (with a poor last night) triggers the check.</summary>
+    public const double MeanEfficiencyBelowPercent = 80;
+
+    /// <summary>Last night's sleep efficiency below this percentage (with a poor 7-day mean) triggers the check.</summary>
+    public const double TodayEfficiencyBelowPercent = 75;
+
+    /// <summary>The first local hour of the bedroom reminder.</summary>
+    public const int ReminderFromHour = 20;
+
+    /// <summary>The last local hour of the bedroom reminder (inclusive).</summary>
+    public const int ReminderToHour = 22;
+
+    private static readonly IReadOnlyList<RecommendationAction> CheckActions = RecommendationAction.Standard("Review environment");
+    private static readonly IReadOnlyList<RecommendationAction> ReminderActions = RecommendationAction.Standard("Prepare bedroom");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -21,6 +51,119 @@ public sealed class SleepEnvironmentAgent : IAIAgent
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        cancellationToken.ThrowIfCancellationRequested();
+        List<AgentRecommendation>? result = null;
+        DailyMetrics today = context.Today;
+        int hour = context.LocalHour;
+        double mean = SafeMath.Mean(context.Last7Days, static d => d.SleepEfficiency) ?? today.SleepEfficiency;
+        bool check = mean < MeanEfficiencyBelowPercent && today.SleepEfficiency < TodayEfficiencyBelowPercent;
+        bool reminder = hour >= ReminderFromHour && hour <= ReminderToHour;
+        if (!check && !reminder)
+        {
+            return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+        }
+
+        List<Reading>? readings = OutOfRange(context.SleepEnvironment);
+        string? readingText = readings is null ? null : Describe(readings);
+
+        if (check)
+        {
+            var evidence = new List<Evidence>(2 + (readings?.Count ?? 0))
+            {
+                AgentOutput.Compare("sleepEfficiency", mean, context.Baseline.SleepEfficiency, MeanEfficiencyBelowPercent, "Mean over the last 7 days present"),
+                AgentOutput.Measure("sleepEfficiency", today.SleepEfficiency, TodayEfficiencyBelowPercent, "Last night"),
+            };
+            AddEvidence(evidence, readings);
+            string rationale = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Days.Count} days and was {today.SleepEfficiency:0} % last night. ");
+            rationale += readingText is null
+                ? "Check the bedroom: temperature (16–19 °C), light, noise and fresh air can all cost sleep."
+                : "Out of range in your bedroom: " + readingText + ".";
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, EnvironmentCheckRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Check your sleep environment", rationale, CheckActions, evidence));
+        }
+
+        if (reminder)
+        {
+            var evidence = new List<Evidence>(1 + (readings?.Count ?? 0))
+            {
+                AgentOutput.Measure("localHour", hour, ReminderFromHour, AgentOutput.LocalTimeNote(context)),
+            };
+            AddEvidence(evidence, readings);
+            string rationale = "Time to prepare your bedroom for sleep: cool (16–19 °C), dark and quiet.";
+            if (readingText is not null)
+            {
+                rationale += " Out of range right now: " + readingText + ".";
+            }
+
+            (result ??= []).Add(AgentOutput.Recommend(
+                context, AgentId, BedroomReminderRule, RecommendationType.Sleep, RecommendationPriority.Low, "Prepare your bedroom", rationale, ReminderActions, evidence));
+        }
+
+        return AgentOutput.Result(result);
     }
+
+    private static void AddEvidence(List<Evidence> evidence, List<Reading>? readings)
+    {
+        if (readings is null)
+        {
+            return;
+        }
+
+        foreach (Reading r in readings)
+        {
+            evidence.Add(AgentOutput.Measure(r.Metric, r.Value, r.Threshold, r.Ideal));
+        }
+    }
+
+    private static string Describe(List<Reading> readings)
+    {
+        var parts = new string[readings.Count];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            Reading r = readings[i];
+            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{r.Label} {r.Value:0.#} {r.Unit} ({r.Ideal})");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static List<Reading>? OutOfRange(SleepEnvironment? environment)
+    {
+        if (environment is null)
+        {
+            return null;
+        }
+
+        List<Reading>? readings = null;
+        if (environment.TemperatureCelsius is { } t && double.IsFinite(t) && (t < SleepEnvironment.IdealTemperatureMin || t > SleepEnvironment.IdealTemperatureMax))
+        {
+            (readings ??= []).Add(new("bedroomTemperature", "temperature", t, "°C", t < SleepEnvironment.IdealTemperatureMin ? SleepEnvironment.IdealTemperatureMin : SleepEnvironment.IdealTemperatureMax, "ideal 16–19 °C"));
+        }
+
+        if (environment.HumidityPercent is { } h && double.IsFinite(h) && (h < SleepEnvironment.IdealHumidityMin || h > SleepEnvironment.IdealHumidityMax))
+        {
+            (readings ??= []).Add(new("bedroomHumidity", "humidity", h, "%", h < SleepEnvironment.IdealHumidityMin ? SleepEnvironment.IdealHumidityMin : SleepEnvironment.IdealHumidityMax, "ideal 40–60 %"));
+        }
+
+        if (environment.NoiseDb is { } n && double.IsFinite(n) && n > SleepEnvironment.MaxNoiseDb)
+        {
+            (readings ??= []).Add(new("bedroomNoise", "noise", n, "dB(A)", SleepEnvironment.MaxNoiseDb, "ideal at most 35 dB(A)"));
+        }
+
+        if (environment.LightLux is { } l && double.IsFinite(l) && l > SleepEnvironment.MaxLightLux)
+        {
+            (readings ??= []).Add(new("bedroomLight", "light", l, "lx", SleepEnvironment.MaxLightLux, "ideal at most 5 lx"));
+        }
+
+        if (environment.Co2Ppm is { } c && double.IsFinite(c) && c > SleepEnvironment.MaxCo2Ppm)
+        {
+            (readings ??= []).Add(new("bedroomCo2", "CO₂", c, "ppm", SleepEnvironment.MaxCo2Ppm, "ideal at most 1000 ppm"));
+        }
+
+        return readings;
+    }
+
+    private readonly record struct Reading(string Metric, string Label, double Value, string Unit, double Threshold, string Ideal);
 }

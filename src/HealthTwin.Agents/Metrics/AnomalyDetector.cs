@@ -48,7 +48,7 @@ public static class AnomalyDetector
                 Value = today.Hrv,
                 Baseline = baseline.Hrv,
                 DeviationPercent = hrv,
-                Deviation = Format($"{hrv:0} % below baseline"),
+                Deviation = Format($"{-hrv:0} % below baseline"),
                 LikelyCause = "Incomplete recovery, stress, illness, alcohol or a late hard session",
                 Suggestion = "Prefer recovery or light training today and prioritise sleep",
             });
@@ -63,7 +63,7 @@ public static class AnomalyDetector
                 Value = today.SleepEfficiency,
                 Baseline = baseline.SleepEfficiency,
                 DeviationPercent = eff,
-                Deviation = Format($"{eff:0} % below baseline"),
+                Deviation = Format($"{-eff:0} % below baseline"),
                 LikelyCause = "Late caffeine or alcohol, a warm or noisy bedroom, stress or an irregular bedtime",
                 Suggestion = "Keep a regular bedtime, a cool dark bedroom and no caffeine after 14:00",
             });

@@ -1,0 +1,131 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.BuiltIn;
+
+/// <summary>
+/// The one place where the built-in agents build recommendations and evidence: stable ids, the context's instant,
+/// rounding to two decimals and never a NaN or infinity (a non-finite number becomes <see langword="null"/>).
+/// </summary>
+internal static class AgentOutput
+{
+    /// <summary>Builds a recommendation with the id <c>agent:rule:date</c> and the context's instant.</summary>
+    public static AgentRecommendation Recommend(
+        AgentContext context,
+        string agentId,
+        string ruleId,
+        RecommendationType type,
+        RecommendationPriority priority,
+        string title,
+        string rationale,
+        IReadOnlyList<RecommendationAction> actions,
+        IReadOnlyList<Evidence> evidence) => new()
+        {
+            Id = RecommendationId.Create(agentId, ruleId, context.Today.Date),
+            CreatedAt = context.AnalyzedAt,
+            Agent = agentId,
+            Type = type,
+            Title = title,
+            Rationale = rationale,
+            Priority = priority,
+            Actions = actions,
+            Evidence = evidence,
+        };
+
+    /// <summary>Completes an analysis: the collected recommendations, or the shared empty array when there are none.</summary>
+    public static ValueTask<IReadOnlyList<AgentRecommendation>> Result(List<AgentRecommendation>? recommendations) =>
+        ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(recommendations is null ? Array.Empty<AgentRecommendation>() : recommendations);
+
+    /// <summary>Evidence comparing a value with a personal baseline (delta in percent; no delta when the baseline is not a positive number).</summary>
+    public static Evidence Compare(string metric, double value, double baseline, double? threshold, string? note)
+    {
+        bool comparable = baseline > 0 && double.IsFinite(baseline);
+        return new Evidence
+        {
+            Metric = metric,
+            Value = Round(value),
+            Baseline = comparable ? Round(baseline) : null,
+            DeltaPercent = comparable ? Round(SafeMath.PercentChange(value, baseline)) : null,
+            Threshold = Round(threshold),
+            Note = note,
+        };
+    }
+
+    /// <summary>Evidence for a value without a personal baseline (a score, a load, a reading).</summary>
+    public static Evidence Measure(string metric, double value, double? threshold, string? note) => new()
+    {
+        Metric = metric,
+        Value = Round(value),
+        Threshold = Round(threshold),
+        Note = note,
+    };
+
+    /// <summary>Rounds to two decimals (away from zero); <see langword="null"/> for a missing or non-finite number.</summary>
+    public static double? Round(double? value) =>
+        value is { } v && double.IsFinite(v) ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The percentage change of today's HRV against the baseline, or <see langword="null"/> when the methods differ or the baseline is not positive.</summary>
+    public static double? HrvDeltaPercent(AgentContext context)
+    {
+        DailyMetrics today = context.Today;
+        Baseline baseline = context.Baseline;
+        return today.HrvMethod == baseline.HrvMethod && baseline.Hrv > 0 && double.IsFinite(baseline.Hrv)
+            ? SafeMath.PercentChange(today.Hrv, baseline.Hrv)
+            : null;
+    }
+
+    /// <summary>A note naming the user's local time of the analysis (for rules that depend on the hour).</summary>
+    public static string LocalTimeNote(AgentContext context) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Local time {context.LocalTime:HH:mm} in the user's time zone");
+
+    /// <summary>The lower-case name of a burnout level, as serialized.</summary>
+    public static string Name(BurnoutLevel level) => level switch
+    {
+        BurnoutLevel.Red => "red",
+        BurnoutLevel.Yellow => "yellow",
+        _ => "green",
+    };
+
+    /// <summary>The lower-case name of a risk level, as serialized.</summary>
+    public static string Name(RiskLevel level) => level switch
+    {
+        RiskLevel.Critical => "critical",
+        RiskLevel.High => "high",
+        RiskLevel.Medium => "medium",
+        _ => "low",
+    };
+
+    /// <summary>The four-step level of a risk score: ≥ 70 critical, ≥ 50 high, ≥ 30 medium, else low.</summary>
+    public static RiskLevel RiskLevelOf(int score) => score switch
+    {
+        >= 70 => RiskLevel.Critical,
+        >= 50 => RiskLevel.High,
+        >= 30 => RiskLevel.Medium,
+        _ => RiskLevel.Low,
+    };
+
+    /// <summary>
+    /// Every subset of <paramref name="names"/> as a read-only array, indexed by bit mask (bit i set = name i present),
+    /// so agents can report factor lists without allocating per run. The lists cannot be changed by callers.
+    /// </summary>
+    public static IReadOnlyList<string>[] Subsets(params string[] names)
+    {
+        var sets = new IReadOnlyList<string>[1 << names.Length];
+        for (int mask = 0; mask < sets.Length; mask++)
+        {
+            var set = new string[System.Numerics.BitOperations.PopCount((uint)mask)];
+            int n = 0;
+            for (int i = 0; i < names.Length; i++)
+            {
+                if ((mask & (1 << i)) != 0)
+                {
+                    set[n++] = names[i];
+                }
+            }
+
+            sets[mask] = Array.AsReadOnly(set);
+        }
+
+        return sets;
+    }
+}

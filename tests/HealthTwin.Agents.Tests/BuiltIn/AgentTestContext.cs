@@ -1,0 +1,124 @@
+using HealthTwin.Agents.Model;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HealthTwin.Agents.Tests.BuiltIn;
+
+/// <summary>Builds contexts through <see cref="AgentContextFactory"/> with a fake clock, and runs agents synchronously.</summary>
+internal static class AgentTestContext
+{
+    /// <summary>Noon UTC on <see cref="TestData.Today"/>: no time-of-day rule fires at this hour.</summary>
+    public static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A baseline with round numbers so percentages at the thresholds are exact.</summary>
+    public static readonly Baseline RoundBaseline = TestData.Baseline(hrv: 100, restingHr: 50, sleepHours: 7.5, efficiency: 90, stress: 40);
+
+    public static AgentContext Create(
+        IEnumerable<DailyMetrics> history,
+        UserProfile? profile = null,
+        Baseline? baseline = null,
+        AlertThresholds? thresholds = null,
+        DateTimeOffset? now = null,
+        ContextData? contextData = null,
+        SleepEnvironment? sleepEnvironment = null)
+    {
+        var options = new HealthTwinOptions();
+        if (thresholds is not null)
+        {
+            options.Alerts = thresholds;
+        }
+
+        var factory = new AgentContextFactory(new FakeTimeProvider(now ?? Noon), Options.Create(options));
+        return factory.Create(
+            "u1",
+            profile ?? TestData.Profile(),
+            history,
+            new AgentContextOptions { Baseline = baseline, ContextData = contextData, SleepEnvironment = sleepEnvironment });
+    }
+
+    /// <summary>
+    /// Six unremarkable days at the <see cref="RoundBaseline"/> values, then <paramref name="today"/>; the baseline is
+    /// supplied, so only today's values move the rules.
+    /// </summary>
+    public static AgentContext Week(
+        Func<DailyMetrics, DailyMetrics> today,
+        UserProfile? profile = null,
+        AlertThresholds? thresholds = null,
+        DateTimeOffset? now = null,
+        ContextData? contextData = null,
+        SleepEnvironment? sleepEnvironment = null,
+        Baseline? baseline = null) =>
+        Create(WeekHistory(today), profile, baseline ?? RoundBaseline, thresholds, now, contextData, sleepEnvironment);
+
+    public static List<DailyMetrics> WeekHistory(Func<DailyMetrics, DailyMetrics> today) =>
+        TestData.History(7, (d, i) =>
+        {
+            DailyMetrics normal = d with { Hrv = 100, RestingHr = 50, SleepHours = 7.5, SleepEfficiency = 90, StressScore = 40 };
+            return i == 6 ? today(normal) : normal;
+        });
+
+    /// <summary>Today's local instant at <paramref name="hour"/>:<paramref name="minute"/> UTC.</summary>
+    public static DateTimeOffset At(int hour, int minute = 0) => new(2025, 3, 14, hour, minute, 0, TimeSpan.Zero);
+
+    public static IReadOnlyList<AgentRecommendation> Run(IAIAgent agent, AgentContext context)
+    {
+        ValueTask<IReadOnlyList<AgentRecommendation>> pending = agent.AnalyzeAsync(context, CancellationToken.None);
+        if (!pending.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException($"{agent.Id} did not complete synchronously; built-in agents are synchronous.");
+        }
+
+        return pending.Result;
+    }
+
+    /// <summary>The rule part of each recommendation id (<c>agent:rule:date</c>).</summary>
+    public static string[] Rules(IReadOnlyList<AgentRecommendation> recommendations)
+    {
+        var rules = new string[recommendations.Count];
+        for (int i = 0; i < rules.Length; i++)
+        {
+            string[] parts = recommendations[i].Id.Split(':');
+            parts.Should().HaveCount(3);
+            rules[i] = parts[1];
+        }
+
+        return rules;
+    }
+
+    public static AgentRecommendation Single(IReadOnlyList<AgentRecommendation> recommendations, string rule)
+    {
+        AgentRecommendation[] matches = recommendations.Where(r => r.Id.Split(':')[1] == rule).ToArray();
+        matches.Should().ContainSingle($"exactly one recommendation of rule '{rule}' is expected");
+        return matches[0];
+    }
+
+    /// <summary>
+    /// Changes today so that readiness lands exactly on <paramref name="score"/> (a multiple of 5 between 35 and 100)
+    /// without touching the burnout markers (the 3- and 7-day means stay normal) or today's training load.
+    /// </summary>
+    public static DailyMetrics WithReadiness(DailyMetrics today, int score) => score switch
+    {
+        100 => today,
+        90 => today with { Hrv = 90 },                                               // HRV −10 % → −10
+        85 => today with { MoodScore = 2 },                                          // −15
+        80 => today with { RestingHr = 56 },                                         // resting HR +12 % → −20
+        75 => today with { Hrv = 80 },                                               // HRV −20 % → −25
+        70 => today with { Hrv = 80, StressScore = 80 },                             // −25 −10 (stress)
+        65 => today with { Hrv = 80, SleepEfficiency = 80 },                         // −25 −10 (sleep score 80)
+        60 => today with { Hrv = 80, MoodScore = 2 },                                // −25 −15
+        55 => today with { Hrv = 80, RestingHr = 56 },                               // −25 −20
+        50 => today with { Hrv = 80, MoodScore = 2, StressScore = 80 },              // −25 −15 −10
+        45 => today with { Hrv = 80, RestingHr = 56, StressScore = 80 },             // −25 −20 −10
+        40 => today with { Hrv = 80, RestingHr = 56, MoodScore = 2 },                // −25 −20 −15
+        35 => today with { Hrv = 80, RestingHr = 56, StressScore = 80, SleepEfficiency = 80 }, // −25 −20 −10 −10
+        _ => throw new ArgumentOutOfRangeException(nameof(score), score, "unsupported test readiness"),
+    };
+
+    public static AgentContext WeekWithReadiness(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null)
+    {
+        AgentContext context = Week(d => (also ?? (x => x))(WithReadiness(d, score)), profile);
+        context.Readiness.Score.Should().Be(score, "the test day is built for that readiness");
+        context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Green, "the test day must not move the burnout markers");
+        return context;
+    }
+}
