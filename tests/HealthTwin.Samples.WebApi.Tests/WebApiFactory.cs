@@ -25,6 +25,9 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
 
     public long? MaxRequestBodyBytes { get; init; }
 
+    /// <summary>Further configuration values, for example <c>["Cors:AllowedOrigins:0"] = "https://app.example"</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>Extra service registrations applied after Program's (the last registration wins).</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
 
@@ -45,6 +48,11 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
         if (MaxRequestBodyBytes is { } limit)
         {
             builder.UseSetting("Limits:MaxRequestBodyBytes", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach ((string key, string value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services => ExtraServices?.Invoke(services));
