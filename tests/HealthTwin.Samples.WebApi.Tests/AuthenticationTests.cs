@@ -78,7 +78,8 @@ public sealed class AuthenticationTests(WebApiFactory factory) : IClassFixture<W
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         string document = await response.Content.ReadAsStringAsync();
         document.Should().Contain("/functions/v1/aws-bedrock-chat").And.Contain("/functions/v1/s3-upload")
-            .And.Contain("/functions/v1/s3-download").And.Contain("/functions/v1/s3-list").And.Contain("/api/analyze");
+            .And.Contain("/functions/v1/s3-download").And.Contain("/functions/v1/s3-list").And.Contain("/api/analyze")
+            .And.Contain("\"bearerFormat\": \"JWT\"");
     }
 
     private async Task<HttpResponseMessage> SendAsync(string method, string path, string? token)
