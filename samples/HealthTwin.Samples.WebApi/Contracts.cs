@@ -1,0 +1,41 @@
+using System.Text.Json;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Samples.WebApi;
+
+// The original app's edge-function shapes (camelCase JSON). Members are nullable so that a missing one gets a
+// 400 naming it instead of a serializer error.
+
+/// <summary><c>aws-bedrock-chat</c> request: the app's agent context, a free-text focus and an optional model.</summary>
+internal sealed record ChatRequest(ChatContext? Context, string? Focus, string? Model);
+
+/// <summary>The app's <c>AgentContext</c> as the frontend sends it.</summary>
+internal sealed record ChatContext(
+    UserProfile? Profile, DailyMetrics? Today, IReadOnlyList<DailyMetrics>? Last7Days, Baseline? Baseline, IReadOnlyList<DailyMetrics>? AllMetrics);
+
+/// <summary><c>aws-bedrock-chat</c> response.</summary>
+internal sealed record ChatResponse(IReadOnlyList<AgentRecommendation> Recommendations);
+
+/// <summary><c>s3-upload</c> request. <c>data</c> is any JSON; a string is text, or bytes when <c>encoding</c> is <c>base64</c>.</summary>
+internal sealed record UploadRequest(JsonElement Data, string? Path, string? Filename, string? ContentType, string? Encoding);
+
+/// <summary><c>s3-upload</c> response: the stored key and a URL to download it from.</summary>
+internal sealed record UploadResponse(string Key, Uri? Url);
+
+/// <summary><c>s3-download</c> request: a key relative to the caller's folder (<c>reports/x.json</c>) or a full <c>users/{me}/…</c> key.</summary>
+internal sealed record DownloadRequest(string? Key);
+
+/// <summary><c>s3-download</c> response: text as UTF-8 (<c>encoding: "utf-8"</c>), anything else as base64.</summary>
+internal sealed record DownloadResponse(string Key, string ContentType, long Size, string Data, string Encoding);
+
+/// <summary><c>s3-list</c> request: a category such as <c>reports</c> or <c>photos/meals</c>, or nothing for all files.</summary>
+internal sealed record ListRequest(string? Prefix);
+
+/// <summary><c>s3-list</c> response.</summary>
+internal sealed record ListResponse(IReadOnlyList<ListedFile> Files);
+
+/// <summary>One listed file.</summary>
+internal sealed record ListedFile(string Key, long Size, DateTimeOffset LastModified);
+
+/// <summary><c>/api/analyze</c> request. Without <c>metrics</c> the caller's stored days are analysed.</summary>
+internal sealed record AnalyzeRequest(UserProfile? Profile, IReadOnlyList<DailyMetrics>? Metrics, ContextData? ContextData, SleepEnvironment? SleepEnvironment);

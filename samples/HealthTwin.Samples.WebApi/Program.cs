@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using HealthTwin;
+using HealthTwin.Samples.WebApi;
+
+// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze, behind
+// JWT bearer auth. Every storage key is scoped to the token's subject.
+WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+if (DevTokenCommand.TryRun(args, builder.Configuration))
+{
+    return; // `dotnet run -- mint-token <user-id>` prints a development token and exits
+}
+
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBodyBytes", 10L * 1024 * 1024));
+
+builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")); // local agents, file-system store
+builder.Services.AddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();          // swap in a Bedrock-backed analyzer here
+
+builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
+builder.Services.AddAiRateLimiting();      // RateLimiting:AiPermitsPerMinute per user
+builder.Services.AddConfiguredCors();      // Cors:AllowedOrigins
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // malformed bodies reach ApiExceptionHandler
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+    o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+});
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
+
+WebApplication app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi(); // /openapi/v1.json
+RouteGroupBuilder api = app.MapGroup(string.Empty).RequireAuthorization(CallerIdentity.PolicyName);
+api.MapChatEndpoint();
+api.MapStorageEndpoints();
+api.MapAnalyzeEndpoint();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point (public so that tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
+public partial class Program;

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using HealthTwin.Agents;
+using HealthTwin.Agents.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HealthTwin.Samples.WebApi.Tests;
+
+public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
+{
+    [Fact]
+    public async Task Chat_AppContext_ReturnsRecommendationsArray()
+    {
+        DailyMetrics[] week = TestData.History(7);
+
+        HttpResponseMessage response = await factory.ClientFor("mia").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
+        {
+            context = new { profile = TestData.Profile(), today = week[^1], last7Days = week },
+            focus = "sleep optimization",
+            model = "claude-3-5-sonnet",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.JsonAsync()).GetProperty("recommendations").ValueKind.Should().Be(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task Chat_WithAnalyzer_PassesContextFocusAndModelAndReturnsAppShapedJson()
+    {
+        var analyzer = new RecordingAnalyzer();
+        await using var host = new WebApiFactory { ExtraServices = s => s.AddSingleton<IFocusAnalyzer>(analyzer) };
+        DailyMetrics[] month = TestData.History(30);
+        DailyMetrics today = month[^1] with { SleepHours = 5 };
+        Baseline baseline = new() { Hrv = 70, RestingHr = 55, SleepHours = 8, SleepEfficiency = 90, StressScore = 30, DaysUsed = 14 };
+
+        HttpResponseMessage response = await host.ClientFor("noah").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
+        {
+            context = new { profile = TestData.Profile(), today, last7Days = month[^7..], baseline, allMetrics = month },
+            focus = "training intensity",
+            model = "llama-3-3-70b",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        analyzer.Focus.Should().Be("training intensity");
+        analyzer.Model.Should().Be("llama-3-3-70b");
+        analyzer.Context!.UserId.Should().Be("noah");
+        analyzer.Context.AllMetrics.Should().HaveCount(30, "allMetrics wins over last7Days");
+        analyzer.Context.Today.SleepHours.Should().Be(5, "today replaces the history's day of the same date");
+        analyzer.Context.Baseline.Hrv.Should().Be(70, "a baseline sent by the app is used as is");
+
+        JsonElement recommendation = (await response.JsonAsync()).GetProperty("recommendations").EnumerateArray().Should().ContainSingle().Subject;
+        recommendation.GetProperty("agent").GetString().Should().Be("fitness-coach");
+        recommendation.GetProperty("type").GetString().Should().Be("training");
+        recommendation.GetProperty("priority").GetString().Should().Be("high");
+        recommendation.GetProperty("actions")[0].GetProperty("kind").GetString().Should().Be("accept");
+        recommendation.GetProperty("createdAt").GetDateTimeOffset().Should().Be(RecordingAnalyzer.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Chat_TodayOlderThanHistory_Returns400NamingToday()
+    {
+        DailyMetrics[] week = TestData.History(7);
+
+        HttpResponseMessage response = await factory.ClientFor("olga").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
+        {
+            context = new { profile = TestData.Profile(), today = week[0], last7Days = week },
+            focus = "sleep",
+        });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ErrorFieldsAsync()).Should().Equal("context.today");
+    }
+
+    [Theory]
+    [InlineData("""{"focus":"sleep"}""", "context.profile")]
+    [InlineData("""{"context":{"profile":{}},"focus":"sleep"}""", "context.today")]
+    [InlineData("""{"context":{"profile":{},"today":{"date":"2025-03-14","sleepHours":7,"sleepEfficiency":90,"hrv":60,"restingHr":60,"steps":1,"workoutMinutes":0,"trainingLoad":0,"stressScore":0,"moodScore":3,"energyScore":3}}}""", "focus")]
+    [InlineData("""{"context":{"profile":{},"today":{"date":"2025-03-14","sleepHours":7,"sleepEfficiency":90,"hrv":60,"restingHr":60,"steps":1,"workoutMinutes":0,"trainingLoad":0,"stressScore":0,"moodScore":3,"energyScore":3}},"focus":"  "}""", "focus")]
+    public async Task Chat_MissingPart_Returns400NamingIt(string json, string field)
+    {
+        HttpResponseMessage response = await factory.ClientFor("pia").PostRawAsync("/functions/v1/aws-bedrock-chat", json);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ErrorFieldsAsync()).Should().Equal(field);
+    }
+
+    private sealed class RecordingAnalyzer : IFocusAnalyzer
+    {
+        public static readonly DateTimeOffset CreatedAt = new(2025, 3, 14, 7, 0, 0, TimeSpan.Zero);
+
+        public AgentContext? Context { get; private set; }
+
+        public string? Focus { get; private set; }
+
+        public string? Model { get; private set; }
+
+        public Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken)
+        {
+            (Context, Focus, Model) = (context, focus, model);
+            return Task.FromResult<IReadOnlyList<AgentRecommendation>>(
+            [
+                new AgentRecommendation
+                {
+                    Id = RecommendationId.Create("fitness-coach", "deload", context.Today.Date),
+                    CreatedAt = CreatedAt,
+                    Agent = "fitness-coach",
+                    Type = RecommendationType.Training,
+                    Title = "Take a lighter day",
+                    Rationale = "Short sleep.",
+                    Priority = RecommendationPriority.High,
+                    Actions = RecommendationAction.Standard("Plan an easy session"),
+                    Source = model ?? "local",
+                },
+            ]);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace HealthTwin.Samples.WebApi.Tests;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Chat_MoreThanThePermitsPerMinute_Returns429WithRetryAfterAndProblemDetails()
+    {
+        await using var factory = new WebApiFactory { AiPermitsPerMinute = 2 };
+        HttpClient client = factory.ClientFor("quinn");
+
+        HttpResponseMessage first = await client.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+        HttpResponseMessage second = await client.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+        HttpResponseMessage third = await client.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+
+        first.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the first two calls are let through (and fail validation)");
+        second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        third.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        third.Headers.RetryAfter!.Delta.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1)).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+        third.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await third.JsonAsync()).GetProperty("status").GetInt32().Should().Be(429);
+    }
+
+    [Fact]
+    public async Task Chat_OneUserAtTheLimit_DoesNotLimitAnotherUser()
+    {
+        await using var factory = new WebApiFactory { AiPermitsPerMinute = 1 };
+        HttpClient rita = factory.ClientFor("rita");
+        HttpClient sam = factory.ClientFor("sam");
+
+        await rita.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+        HttpResponseMessage ritaAgain = await rita.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+        HttpResponseMessage samFirst = await sam.PostRawAsync("/functions/v1/aws-bedrock-chat", "{}");
+
+        ritaAgain.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        samFirst.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task StorageEndpoints_BeyondTheAiLimit_AreNotLimited()
+    {
+        await using var factory = new WebApiFactory { AiPermitsPerMinute = 1 };
+        HttpClient client = factory.ClientFor("tom");
+
+        HttpStatusCode[] statuses = [.. await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ => (await client.PostRawAsync("/functions/v1/s3-list", "{}")).StatusCode))];
+
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.OK);
+    }
+}
