@@ -65,7 +65,7 @@ public class HealthTwinServiceCollectionExtensionsTests
     public void RemoveAgent_DropsABuiltInAgent()
     {
         var services = new ServiceCollection();
-        services.AddHealthTwin().RemoveAgent<BuiltIn.ContextAwarenessAgent>();
+        services.AddHealthTwin().RemoveAgent<HealthTwin.Agents.BuiltIn.ContextAwarenessAgent>();
 
         using ServiceProvider provider = services.BuildServiceProvider();
 

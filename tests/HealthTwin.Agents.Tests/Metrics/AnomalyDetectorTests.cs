@@ -33,7 +33,7 @@ public class AnomalyDetectorTests
         anomalies.Select(a => a.Metric).Should().Equal("restingHr", "hrv");
         anomalies[0].DeviationPercent.Should().Be(20);
         anomalies[0].Deviation.Should().Be("+20 % above baseline");
-        anomalies[1].Deviation.Should().Be("-30 % below baseline");
+        anomalies[1].Deviation.Should().Be("30 % below baseline");
         anomalies.Should().OnlyContain(a => a.LikelyCause.Length > 0 && a.Suggestion.Length > 0);
     }
 
