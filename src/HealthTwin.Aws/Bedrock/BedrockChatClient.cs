@@ -120,6 +120,7 @@ public sealed partial class BedrockChatClient : IChatClient
                     }
 
                     updates.Clear();
+                    reader.ThrowIfCorrupt();
                 }
             }
         }

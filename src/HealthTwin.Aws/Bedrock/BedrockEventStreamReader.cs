@@ -24,6 +24,7 @@ internal sealed class BedrockEventStreamReader : IDisposable
     private readonly string? _requestId;
     private readonly string? _responseTool;
     private int _messages;
+    private BedrockException? _corruption;
 
     public BedrockEventStreamReader(string modelId, string? requestId, string? responseTool)
     {
@@ -35,20 +36,25 @@ internal sealed class BedrockEventStreamReader : IDisposable
         _decoder.MessageReceived += (_, e) => _received.Add(e.Message);
     }
 
-    /// <summary>Decodes a chunk of the body and maps the complete frames in it.</summary>
+    /// <summary>
+    /// Decodes a chunk of the body and maps the complete frames in it. When the chunk holds a corrupt frame, the good
+    /// frames before it are still mapped and the error is kept for <see cref="ThrowIfCorrupt"/>, so callers can hand
+    /// out everything that arrived intact first.
+    /// </summary>
     /// <param name="buffer">The bytes read; must start at index 0 (the decoder mishandles other offsets).</param>
     /// <param name="count">How many bytes were read.</param>
     /// <param name="updates">Receives the updates, in stream order.</param>
-    /// <exception cref="BedrockException">A corrupt frame, or an exception frame from Bedrock.</exception>
+    /// <exception cref="BedrockException">An exception frame from Bedrock.</exception>
     public void Feed(byte[] buffer, int count, List<ChatResponseUpdate> updates)
     {
+        ThrowIfCorrupt();
         try
         {
             _decoder.ProcessData(buffer, 0, count);
         }
-        catch (Exception ex) when (ex is EventStreamChecksumFailureException or EventStreamParseException or EventStreamDecoderIllegalStateException or EventStreamException)
+        catch (Exception ex) when (ex is EventStreamChecksumFailureException or EventStreamParseException or EventStreamException)
         {
-            throw new BedrockException(
+            _corruption = new BedrockException(
                 $"The ConverseStream response for model '{_modelId}' has a corrupt event-stream frame after {_messages + _received.Count} good frame(s){(_requestId is null ? string.Empty : " (request id " + _requestId + ")")}: {ex.Message}",
                 BedrockException.CorruptStreamErrorType,
                 System.Net.HttpStatusCode.OK,
@@ -64,6 +70,16 @@ internal sealed class BedrockEventStreamReader : IDisposable
         }
 
         _received.Clear();
+    }
+
+    /// <summary>Throws the corrupt-frame error found by <see cref="Feed"/>, if any (the decoder cannot continue after one).</summary>
+    /// <exception cref="BedrockException">The stream had a corrupt frame (<see cref="BedrockException.CorruptStreamErrorType"/>).</exception>
+    public void ThrowIfCorrupt()
+    {
+        if (_corruption is not null)
+        {
+            throw _corruption;
+        }
     }
 
     public void Dispose() => _decoder.Dispose();
