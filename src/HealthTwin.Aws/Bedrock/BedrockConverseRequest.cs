@@ -9,7 +9,8 @@ namespace HealthTwin.Aws.Bedrock;
 /// Writes the JSON body of Converse / ConverseStream from Microsoft.Extensions.AI messages and options: system
 /// blocks, alternating user/assistant messages (text, tool use, tool result), <c>inferenceConfig</c> and
 /// <c>toolConfig</c>. A JSON-schema response format becomes one forced tool (the portable way to get JSON from
-/// Claude 3.x); its input is later returned as the response text.
+/// Claude 3.x); its input is later returned as the response text. A schema-less JSON format has no Converse
+/// equivalent and is left to the prompt (a system block would break models without system prompts, such as Titan).
 /// </summary>
 internal static partial class BedrockConverseRequest
 {
@@ -226,11 +227,6 @@ internal static partial class BedrockConverseRequest
             {
                 Block(message.Text);
             }
-        }
-
-        if (options?.ResponseFormat is ChatResponseFormatJson { Schema: null })
-        {
-            Block("Respond with one JSON object only, without any other text.");
         }
 
         if (started)
