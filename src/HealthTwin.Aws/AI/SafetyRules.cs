@@ -82,7 +82,7 @@ internal static partial class SafetyRules
     [GeneratedRegex(@"\bpalpitations?\b|\birregular\s+heart\s?beat\b|\barrhythmia\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Heart();
 
-    [GeneratedRegex(@"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|ml|iu|milligrams?|micrograms?)\b|\b(dose|doses|dosage|dosing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b\d+(\.\d+)?\s?(mg|mcg|µg|ug|iu|milligrams?|micrograms?)\b|\b(dosage|dosing|overdose)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dosing();
 
     [GeneratedRegex(@"\b(increase|decrease|reduce|lower|raise|stop|start|skip|double|halve|change|adjust|switch|take|taking)\b[^.!?]{0,30}\b(medication|medicine|meds|pills?|prescription|insulin|antidepressants?|ssris?|beta[- ]?blockers?|sleeping\s+pills?|melatonin|benzodiazepines?|antihistamines?|ibuprofen|paracetamol|acetaminophen|aspirin)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
