@@ -142,7 +142,7 @@ internal static class HealthPromptBuilder
             return string.Empty;
         }
 
-        var sb = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var sb = new StringBuilder((int)Math.Min(text.Length, (long)maxLength + 1));
         bool space = false;
         foreach (char c in text)
         {
