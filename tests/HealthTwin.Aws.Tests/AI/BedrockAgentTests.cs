@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Aws.Tests.AI;
 
-public sealed class BedrockAgentTests
+public sealed class BedrockAgentTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Claude = BedrockModelCatalog.ClaudeSonnet35;
 
@@ -109,6 +109,27 @@ public sealed class BedrockAgentTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_BackoffWouldExceedTheRetryBudget_StopsRetryingAndSaysSo()
+    {
+        await using BedrockTestHost host = await BedrockTestHost.StartAsync(
+            configure: o =>
+            {
+                o.RetryBudget = TimeSpan.FromMilliseconds(300);
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(400);
+                o.RetryMaxDelay = TimeSpan.FromSeconds(1);
+            },
+            onlyAgents: "bedrock-sleep");
+        host.Server.Responder = _ => LoopbackBedrockReply.Error(429, "ThrottlingException", "Rate exceeded");
+
+        AgentAnalysis analysis = await host.Orchestrator.AnalyzeAsync(AITestData.Context());
+
+        AgentRunReport report = analysis.Agents.Single(a => a.AgentId == "bedrock-sleep");
+        report.Status.Should().Be(AgentRunStatus.FellBack);
+        report.FallbackReason.Should().StartWith("throttled: ThrottlingException (HTTP 429").And.EndWith("; the retry budget of 00:00:00.3000000 allows no further wait");
+        host.Server.RequestCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_NoCredentials_FallsBackWithoutAnyRequest()
     {
         await using BedrockTestHost host = await BedrockTestHost.StartAsync(
@@ -173,6 +194,7 @@ public sealed class BedrockAgentTests
         analysis.Agents.Where(a => a.AgentId.StartsWith("bedrock-", StringComparison.Ordinal))
             .Should().HaveCount(5).And.OnlyContain(a => a.Status == AgentRunStatus.Succeeded);
         host.Server.RequestCount.Should().Be(10);
+        output.WriteLine($"five AI agents against a 200 ms server: {analysis.Duration.TotalMilliseconds:F0} ms");
         analysis.Duration.Should().BeLessThan(TimeSpan.FromMilliseconds(800), "five 200 ms calls run concurrently, not one after another");
         host.Server.Requests.Select(r => r.ModelId).Should().Contain(BedrockModelCatalog.Llama33Instruct70B, "the breathing coach uses Llama");
     }

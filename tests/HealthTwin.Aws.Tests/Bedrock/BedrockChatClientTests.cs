@@ -244,6 +244,30 @@ public sealed class BedrockChatClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStreamingResponseAsync_JsonSchemaResponseFormat_StreamsTheForcedToolInputAsText()
+    {
+        _server.Enqueue(LoopbackBedrockReply.Stream(
+            ("contentBlockStart", """{"contentBlockIndex":0,"start":{"toolUse":{"toolUseId":"t1","name":"answer"}}}"""),
+            ("contentBlockDelta", """{"contentBlockIndex":0,"delta":{"toolUse":{"input":"{\"answer\""}}}"""),
+            ("contentBlockDelta", """{"contentBlockIndex":0,"delta":{"toolUse":{"input":":42}"}}}"""),
+            ("contentBlockStop", """{"contentBlockIndex":0}"""),
+            ("messageStop", """{"stopReason":"tool_use"}""")));
+        using ServiceProvider provider = CreateProvider();
+        using JsonDocument schema = JsonDocument.Parse("""{"type":"object","properties":{"answer":{"type":"number"}}}""");
+        List<ChatResponseUpdate> updates = [];
+
+        await foreach (ChatResponseUpdate update in provider.GetRequiredService<BedrockChatClient>().GetStreamingResponseAsync(
+            "Question", new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(schema.RootElement, "answer") }))
+        {
+            updates.Add(update);
+        }
+
+        updates.ToChatResponse().Text.Should().Be("""{"answer":42}""");
+        updates.SelectMany(u => u.Contents).OfType<FunctionCallContent>().Should().BeEmpty();
+        updates.Last().FinishReason.Should().Be(ChatFinishReason.Stop);
+    }
+
+    [Fact]
     public async Task GetStreamingResponseAsync_CorruptFrame_SurfacesAClearErrorAfterTheGoodFrames()
     {
         _server.Enqueue(LoopbackBedrockReply.CorruptStream(
