@@ -63,6 +63,7 @@ public sealed class AddBedrockAgentsTests
         IConfiguration host = Configuration(
             ("HealthTwin:Bedrock:Enabled", "true"),
             ("HealthTwin:Bedrock:Region", "eu-central-1"),
+            ("HealthTwin:Bedrock:ServiceUrl", "https://vpce-0123.bedrock-runtime.eu-central-1.vpce.amazonaws.com"),
             ("HealthTwin:Bedrock:Models:sleep", "llama-3-3-70b"),
             ("HealthTwin:Bedrock:CacheDuration", "00:10:00"),
             ("HealthTwin:Bedrock:Prices:0:Model", "llama-3-3-70b"),
@@ -76,7 +77,9 @@ public sealed class AddBedrockAgentsTests
         options.ModelFor("sleep").Should().Be(BedrockModelCatalog.Llama33Instruct70B);
         options.CacheDuration.Should().Be(TimeSpan.FromMinutes(10));
         BedrockModelCatalog.FindPrice(BedrockModelCatalog.Llama33Instruct70B, options.Prices)!.InputPer1K.Should().Be(0.001);
-        provider.GetRequiredService<IOptions<BedrockChatClientOptions>>().Value.Region.Should().Be("eu-central-1");
+        BedrockChatClientOptions client = provider.GetRequiredService<IOptions<BedrockChatClientOptions>>().Value;
+        client.Region.Should().Be("eu-central-1");
+        client.ServiceUrl.Should().Be(new Uri("https://vpce-0123.bedrock-runtime.eu-central-1.vpce.amazonaws.com"));
     }
 
     [Fact]

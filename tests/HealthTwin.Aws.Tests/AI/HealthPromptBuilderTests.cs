@@ -120,7 +120,7 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
 
         double validateMicros = stopwatch.Elapsed.TotalMicroseconds / runs;
         output.WriteLine($"compact user prompt: {user.Length} chars; with system rules: {prompt.Characters} chars; guide JSON.stringify prompt: {guide.Length} chars (the guide's has the name and no output rules)");
-        output.WriteLine($"context + prompt build: {buildMicros:F1} µs; validation of a 1-recommendation answer: {validateMicros:F1} µs (mean over {runs}, Debug build)");
+        output.WriteLine($"context + prompt build: {buildMicros:F1} µs; validation of a 1-recommendation answer: {validateMicros:F1} µs (mean over {runs}, {typeof(HealthPromptBuilder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false).OfType<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration} build)");
 
         user.Length.Should().BeLessThan(guide.Length * 2 / 3, "a table and derived measures are denser than JSON.stringify of every record");
         guide.Should().Contain("Alice", "the guide's prompt leaks the user's name; ours does not");
