@@ -18,7 +18,7 @@ internal static class LocalFocusAgents
 
     private static readonly (string[] Keywords, IAIAgent[] Agents)[] Map =
     [
-        (["sleep", "bed", "insomnia", "nap", "rest"], [Sleep, SleepEnvironment]),
+        (["sleep", "bed", "insomnia", "nap"], [Sleep, SleepEnvironment]),
         (["train", "fitness", "exercise", "workout", "run", "strength", "intensity", "sport"], [Fitness, Injury]),
         (["recover", "injur", "sore"], [Recovery, Injury]),
         (["stress", "burnout", "mental", "mood", "anxi", "overwhelm"], [Burnout, Breathing]),
