@@ -1,0 +1,129 @@
+using System.Text.Json;
+using HealthTwin.Samples.Console;
+
+namespace HealthTwin.Samples.Tests.Console;
+
+public sealed class ConsoleAppTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "healthtwin-console-" + Guid.NewGuid().ToString("N"));
+
+    public ConsoleAppTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exit = await ConsoleApp.RunAsync(args, output, error, CancellationToken.None);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string UniqueUser() => "console-test-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task RunAsync_NoArguments_PrintsEverySectionAndExitsZero()
+    {
+        (int exit, string output, string error) = await Run("--user", UniqueUser());
+
+        exit.Should().Be(0, error);
+        output.Should().Contain("Readiness").And.Contain("Burnout risk").And.Contain("Today's plan")
+            .And.Contain("Recommendations").And.Contain("High priority").And.Contain("Trends").And.Contain("HRV (ms)");
+        error.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_Json_IsParsableWithTheReportSections()
+    {
+        (int exit, string output, _) = await Run("--json", "--scenario", "sick-day", "--user", UniqueUser());
+
+        exit.Should().Be(0);
+        using JsonDocument json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("readiness").GetProperty("score").GetInt32().Should().BeInRange(0, 100);
+        json.RootElement.GetProperty("plan").GetProperty("intensity").GetString().Should().Be("rest");
+        JsonElement recommendations = json.RootElement.GetProperty("analysis").GetProperty("recommendations");
+        recommendations.GetArrayLength().Should().BeGreaterThan(0);
+        recommendations.EnumerateArray().Select(r => r.GetProperty("priority").GetString()).Should().OnlyContain(p => p == "high" || p == "medium" || p == "low");
+    }
+
+    [Fact]
+    public async Task RunAsync_InputFile_AnalysesItsDays()
+    {
+        string file = Path.Combine(_folder, "metrics.json");
+        await File.WriteAllTextAsync(file, """
+            [
+              {"date":"2025-03-13","sleepHours":7,"sleepEfficiency":88,"hrv":55,"restingHr":58,"steps":9000,"workoutMinutes":30,"trainingLoad":40,"stressScore":35,"moodScore":4,"energyScore":4},
+              {"date":"2025-03-14","sleepHours":5,"sleepEfficiency":80,"hrv":44,"restingHr":66,"steps":4000,"workoutMinutes":0,"trainingLoad":0,"stressScore":80,"moodScore":2,"energyScore":2}
+            ]
+            """);
+
+        (int exit, string output, _) = await Run("--input", file, "--json", "--user", UniqueUser());
+
+        exit.Should().Be(0);
+        using JsonDocument json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("analysis").GetProperty("date").GetString().Should().Be("2025-03-14");
+    }
+
+    [Fact]
+    public async Task RunAsync_OutOfRangeValue_ExitsTwoNamingTheField()
+    {
+        string file = Path.Combine(_folder, "bad.json");
+        await File.WriteAllTextAsync(file, """[{"date":"2025-03-13","sleepHours":30,"sleepEfficiency":88,"hrv":55,"restingHr":58,"steps":9000,"workoutMinutes":30,"trainingLoad":40,"stressScore":35,"moodScore":4,"energyScore":4}]""");
+
+        (int exit, string output, string error) = await Run("--input", file, "--user", UniqueUser());
+
+        exit.Should().Be(ConsoleApp.InputError);
+        error.Should().Contain("2025-03-13.sleepHours = 30").And.Contain("0–24 h").And.NotContain("   at ");
+        output.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedJson_ExitsTwoNamingTheLineAndField()
+    {
+        string file = Path.Combine(_folder, "malformed.json");
+        await File.WriteAllTextAsync(file, "[\n  {\"date\":\"2025-03-13\",\n   \"hrv\": \"high\"}\n]");
+
+        (int exit, _, string error) = await Run("--input", file);
+
+        exit.Should().Be(ConsoleApp.InputError);
+        error.Should().Contain("$[0].hrv").And.Contain("line 3");
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingFile_ExitsTwo()
+    {
+        (int exit, _, string error) = await Run("--input", Path.Combine(_folder, "nope.json"));
+
+        exit.Should().Be(ConsoleApp.InputError);
+        error.Should().Contain("nope.json");
+    }
+
+    [Theory]
+    [InlineData("--scenario", "marathon")]
+    [InlineData("--days", "3")]
+    [InlineData("--user", "../etc")]
+    [InlineData("--frobnicate")]
+    public async Task RunAsync_BadArguments_ExitTwoWithUsage(params string[] args)
+    {
+        (int exit, _, string error) = await Run(args);
+
+        exit.Should().Be(ConsoleApp.InputError);
+        error.Should().Contain("Usage:");
+    }
+
+    [Fact]
+    public async Task RunAsync_S3WithoutABucket_SaysSoInOneSentence()
+    {
+        (int exit, _, string error) = await Run("--s3", "--user", UniqueUser());
+
+        exit.Should().Be(ConsoleApp.ConfigurationError);
+        error.Should().StartWith("Configuration is invalid:").And.Contain("BucketName").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public void Sparkline_ScalesBetweenMinimumAndMaximum()
+    {
+        ReportRenderer.Sparkline([1, 2, 3, 4, 5, 6, 7, 8]).Should().Be("▁▂▃▄▅▆▇█");
+        ReportRenderer.Sparkline([5, 5, 5]).Should().Be("▁▁▁");
+    }
+}
