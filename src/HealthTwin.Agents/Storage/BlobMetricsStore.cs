@@ -5,11 +5,19 @@ using HealthTwin.Agents.Serialization;
 
 namespace HealthTwin.Agents.Storage;
 
-/// <summary>The metrics store logic over an <see cref="IBlobBackend"/>: one JSON object per user-day.</summary>
-internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
+/// <summary>
+/// The shared logic of the file-system and in-memory metrics stores: one JSON object per user-day in the S3 key
+/// layout, validated before anything is written. Not meant to be derived from outside the SDK.
+/// </summary>
+public abstract class BlobMetricsStore : IMetricsStore
 {
+    private readonly IBlobBackend backend;
+
+    private protected BlobMetricsStore(IBlobBackend backend) => this.backend = backend;
+
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
 
+    /// <inheritdoc />
     public async Task SaveAsync(string userId, IEnumerable<DailyMetrics> metrics, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
@@ -23,6 +31,7 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
         }
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
@@ -54,6 +63,7 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
         return days;
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<DateOnly> ListDatesAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string prefix = StorageKeys.MetricsPrefix(userId);
@@ -66,6 +76,7 @@ internal sealed class BlobMetricsStore(IBlobBackend backend) : IMetricsStore
         }
     }
 
+    /// <inheritdoc />
     public async Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);

@@ -2,9 +2,22 @@ using System.Runtime.CompilerServices;
 
 namespace HealthTwin.Agents.Storage;
 
-/// <summary>The user file store logic over an <see cref="IBlobBackend"/>.</summary>
-internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeProvider) : IUserFileStore
+/// <summary>
+/// The shared logic of the file-system and in-memory user file stores: keys from <see cref="StorageKeys"/>, the
+/// standard metadata, listings that never leave the user's prefix. Not meant to be derived from outside the SDK.
+/// </summary>
+public abstract class BlobUserFileStore : IUserFileStore
 {
+    private readonly IBlobBackend backend;
+    private readonly TimeProvider timeProvider;
+
+    private protected BlobUserFileStore(IBlobBackend backend, TimeProvider timeProvider)
+    {
+        this.backend = backend;
+        this.timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
     public async Task<StoredFileInfo> UploadAsync(string userId, UserFileCategory category, string fileName, Stream content, string contentType, CancellationToken cancellationToken = default)
     {
         string key = StorageKeys.FileKey(userId, category, fileName);
@@ -14,6 +27,7 @@ internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeP
         return ToFileInfo(info, category, fileName);
     }
 
+    /// <inheritdoc />
     public async Task<UserFileDownload?> DownloadAsync(string userId, UserFileCategory category, string fileName, CancellationToken cancellationToken = default)
     {
         string key = StorageKeys.FileKey(userId, category, fileName);
@@ -21,6 +35,7 @@ internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeP
         return read is null ? null : new UserFileDownload(ToFileInfo(read.Info, category, fileName), read.Content, read.Metadata);
     }
 
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredFileInfo> ListAsync(string userId, UserFileCategory? category = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string prefix = category is { } c ? StorageKeys.CategoryPrefix(userId, c) : StorageKeys.UserPrefix(userId);
@@ -33,9 +48,11 @@ internal sealed class BlobUserFileStore(IBlobBackend backend, TimeProvider timeP
         }
     }
 
+    /// <inheritdoc />
     public Task<bool> DeleteAsync(string userId, UserFileCategory category, string fileName, CancellationToken cancellationToken = default) =>
         backend.DeleteAsync(StorageKeys.FileKey(userId, category, fileName), cancellationToken);
 
+    /// <inheritdoc />
     public Task<Uri?> GetDownloadUrlAsync(string userId, UserFileCategory category, string fileName, TimeSpan expiresIn, CancellationToken cancellationToken = default)
     {
         _ = StorageKeys.FileKey(userId, category, fileName);

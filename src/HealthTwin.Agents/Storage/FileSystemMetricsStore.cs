@@ -1,4 +1,3 @@
-using HealthTwin.Agents.Model;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Agents.Storage;
@@ -7,27 +6,18 @@ namespace HealthTwin.Agents.Storage;
 /// The default <see cref="IMetricsStore"/>: one JSON file per user-day under
 /// <see cref="FileSystemStorageOptions.RootPath"/>, in the same key layout as the S3 bucket, written atomically.
 /// </summary>
-public sealed class FileSystemMetricsStore : IMetricsStore
+public sealed class FileSystemMetricsStore : BlobMetricsStore
 {
-    private readonly BlobMetricsStore _store;
-
     /// <summary>Creates the store.</summary>
     /// <param name="options">The root folder.</param>
     public FileSystemMetricsStore(IOptions<FileSystemStorageOptions> options)
+        : base(new FileSystemBlobBackend(RootOf(options)))
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _store = new BlobMetricsStore(new FileSystemBlobBackend(options.Value.RootPath));
     }
 
-    /// <inheritdoc />
-    public Task SaveAsync(string userId, IEnumerable<DailyMetrics> metrics, CancellationToken cancellationToken = default) => _store.SaveAsync(userId, metrics, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default) => _store.LoadAsync(userId, fromDate, toDate, cancellationToken);
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<DateOnly> ListDatesAsync(string userId, CancellationToken cancellationToken = default) => _store.ListDatesAsync(userId, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default) => _store.DeleteAsync(userId, fromDate, toDate, cancellationToken);
+    internal static string RootOf(IOptions<FileSystemStorageOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Value.RootPath;
+    }
 }

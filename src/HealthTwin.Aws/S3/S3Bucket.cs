@@ -81,10 +81,7 @@ internal sealed class S3Bucket
             ServerSideEncryptionMethod = _encryption,
             ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
         };
-        foreach ((string name, string value) in metadata)
-        {
-            request.Metadata.Add(name, value);
-        }
+        AddMetadata(request.Metadata, metadata);
 
         return RunAsync("PutObject", request.Key, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken);
     }
@@ -102,10 +99,7 @@ internal sealed class S3Bucket
             ServerSideEncryptionMethod = _encryption,
             ServerSideEncryptionKeyManagementServiceKeyId = _kmsKeyId,
         };
-        foreach ((string name, string value) in metadata)
-        {
-            request.Metadata.Add(name, value);
-        }
+        AddMetadata(request.Metadata, metadata);
 
         using var transfer = new TransferUtility(_client, new TransferUtilityConfig
         {
@@ -285,6 +279,14 @@ internal sealed class S3Bucket
     /// <summary>Whether <paramref name="exception"/> is an SDK, network or time-out failure (not a bug or bad input).</summary>
     private static bool IsStorageFailure(Exception exception) =>
         exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException or OperationCanceledException;
+
+    private static void AddMetadata(MetadataCollection target, IReadOnlyDictionary<string, string> metadata)
+    {
+        foreach ((string name, string value) in metadata)
+        {
+            target.Add(name, value);
+        }
+    }
 }
 
 /// <summary>An object found by <see cref="S3Bucket.ListAsync"/>: its storage key (without the key root), size and time.</summary>

@@ -44,7 +44,7 @@ public class AgentOrchestratorTests
         AgentAnalysis analysis = await orchestrator.AnalyzeAsync(context);
         watch.Stop();
 
-        watch.Elapsed.Should().BeLessThan(timeout + TimeSpan.FromSeconds(1), "the hanging agent is abandoned at the timeout");
+        watch.Elapsed.Should().BeLessThan(timeout + TimeSpan.FromSeconds(2), "the hanging agent (which never completes) is abandoned at the timeout; the margin absorbs a loaded 2-core machine");
         analysis.Recommendations.Select(r => r.Id).Should().Equal("d-async:two:2025-03-14", "a-sync:one:2025-03-14");
         analysis.Agents.Select(a => (a.AgentId, a.Status)).Should().Equal(
             ("a-sync", AgentRunStatus.Succeeded),
