@@ -115,7 +115,7 @@ public static class TrainingLoadCalculator
     private static (double? Ln7, double? Low, double? High, HrvNormalRangeStatus Status) HrvRange(IReadOnlyList<DailyMetrics> history)
     {
         IReadOnlyList<DailyMetrics> window = SafeMath.Last(history, HrvNormalRangeDays);
-        double sum = 0, squares = 0, recent = 0;
+        double mean = 0, m2 = 0, recent = 0; // Welford: no cancellation for near-constant series
         int n = 0, recentDays = 0;
         for (int i = window.Count - 1; i >= 0; i--)
         {
@@ -126,9 +126,10 @@ public static class TrainingLoadCalculator
             }
 
             double ln = Math.Log(d.Hrv);
-            sum += ln;
-            squares += ln * ln;
             n++;
+            double delta = ln - mean;
+            mean += delta / n;
+            m2 += delta * (ln - mean);
             if (recentDays < 7)
             {
                 recent += ln;
@@ -142,10 +143,9 @@ public static class TrainingLoadCalculator
             return (ln7, null, null, HrvNormalRangeStatus.Unknown);
         }
 
-        double mean = sum / n;
-        double sd = Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
-        double low = mean - (HrvNormalRangeWidthSd * sd), high = mean + (HrvNormalRangeWidthSd * sd);
-        double current = recent / recentDays;
+        double sd = Math.Sqrt(Math.Max(0, m2 / n));
+        double low = SafeMath.Clean(mean - (HrvNormalRangeWidthSd * sd)), high = SafeMath.Clean(mean + (HrvNormalRangeWidthSd * sd));
+        double current = SafeMath.Clean(recent / recentDays);
         HrvNormalRangeStatus status = current < low ? HrvNormalRangeStatus.Below : current > high ? HrvNormalRangeStatus.Above : HrvNormalRangeStatus.Within;
         return (ln7, Round(low), Round(high), status);
     }

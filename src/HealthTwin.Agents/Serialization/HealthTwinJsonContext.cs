@@ -41,6 +41,7 @@ namespace HealthTwin.Agents.Serialization;
 [JsonSerializable(typeof(SleepDebt))]
 [JsonSerializable(typeof(WhatIfResult))]
 [JsonSerializable(typeof(AlertThresholds))]
+[JsonSerializable(typeof(HealthTwin.Agents.Metrics.TrainingLoadSummary))]
 [JsonSerializable(typeof(AgentAnalysis))]
 [JsonSerializable(typeof(AgentRunReport))]
 public sealed partial class HealthTwinJsonContext : JsonSerializerContext;

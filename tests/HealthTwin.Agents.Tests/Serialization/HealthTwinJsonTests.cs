@@ -97,4 +97,15 @@ public class HealthTwinJsonTests
 
         (await act.Should().ThrowAsync<HealthDataValidationException>()).WithMessage("2025-03-13.sleepHours = 30 is outside the allowed range 0–24 h.*");
     }
+
+    [Fact]
+    public void Serialize_TrainingLoadSummary_UsesLowerCaseStatusAndRoundTrips()
+    {
+        HealthTwin.Agents.Metrics.TrainingLoadSummary summary = HealthTwin.Agents.Metrics.TrainingLoadCalculator.Compute(TestData.History(30));
+
+        string json = JsonSerializer.Serialize(summary, HealthTwinJsonContext.Default.TrainingLoadSummary);
+
+        json.Should().Contain("\"hrvStatus\":\"within\"").And.Contain("\"acuteLoad\":");
+        JsonSerializer.Deserialize(json, HealthTwinJsonContext.Default.TrainingLoadSummary).Should().Be(summary);
+    }
 }
