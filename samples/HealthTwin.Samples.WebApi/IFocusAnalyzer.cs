@@ -6,7 +6,7 @@ namespace HealthTwin.Samples.WebApi;
 /// <summary>
 /// Answers <c>aws-bedrock-chat</c>: recommendations for a free-text focus ("sleep optimization", "training
 /// intensity"). <see cref="LocalFocusAnalyzer"/> is the default; a Bedrock-backed implementation replaces it with
-/// one registration in Program.cs.
+/// configuration alone (<see cref="BedrockFocusAnalyzer"/>, see <see cref="AwsSwitches"/>).
 /// </summary>
 internal interface IFocusAnalyzer
 {

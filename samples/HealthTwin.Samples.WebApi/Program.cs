@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using HealthTwin;
 using HealthTwin.Samples.WebApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 // The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze, behind
 // JWT bearer auth. Every storage key is scoped to the token's subject.
@@ -13,8 +14,9 @@ if (DevTokenCommand.TryRun(args, builder.Configuration))
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBodyBytes", 10L * 1024 * 1024));
 
-builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")); // local agents, file-system store
-builder.Services.AddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();          // swap in a Bedrock-backed analyzer here
+builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")) // local agents, file-system store, unless:
+    .AddAwsFromConfiguration(builder.Configuration);                           // HealthTwin:Bedrock:Enabled, HealthTwin:S3:BucketName
+builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         // unless Bedrock registered its analyzer
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
 builder.Services.AddAiRateLimiting();      // RateLimiting:AiPermitsPerMinute per user
