@@ -22,7 +22,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         ProblemDetails problem = Describe(exception);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        if (problem.Status is StatusCodes.Status500InternalServerError or StatusCodes.Status503ServiceUnavailable)
         {
             LogUnexpected(logger, exception, httpContext.Request.Path);
         }
@@ -45,6 +45,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         HealthDataValidationException { Errors.Count: > 0 } invalid =>
             Validation(invalid.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray())),
         ArgumentException argument => Validation(new() { [argument.ParamName ?? "body"] = [MessageOf(argument)] }),
+        HealthTwin.Aws.S3.S3StorageException => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Storage is unavailable.",
+            Detail = "The error was logged; try again later and quote the traceId when reporting it.",
+        },
         _ => new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,
