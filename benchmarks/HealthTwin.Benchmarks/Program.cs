@@ -1,4 +1,14 @@
 using BenchmarkDotNet.Running;
+using HealthTwin.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/HealthTwin.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// BenchmarkDotNet:  dotnet run -c Release --project benchmarks/HealthTwin.Benchmarks -- --filter '*LocalAnalysis*'
+// Harnesses:        dotnet run -c Release --project benchmarks/HealthTwin.Benchmarks -- alloc
+switch (args.FirstOrDefault())
+{
+    case "alloc":
+        await AllocationReport.RunAsync(Console.Out);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        break;
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using HealthTwin.Agents;
+using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Synthetic;
+
+namespace HealthTwin.Benchmarks;
+
+/// <summary>
+/// <c>-- alloc</c>: per scenario, what one analysis produces and allocates, and the bytes each agent allocates on its
+/// own over a fresh context (agents that run first also pay for the shared lazily computed measures).
+/// </summary>
+public static class AllocationReport
+{
+    public static async Task RunAsync(TextWriter output)
+    {
+        using var fixture = new AnalysisFixture();
+        foreach (SyntheticScenario scenario in Enum.GetValues<SyntheticScenario>())
+        {
+            AgentContext template = fixture.Factory.Create(AnalysisFixture.UserId, AnalysisFixture.Profile(scenario), AnalysisFixture.History(scenario, 30));
+            for (int i = 0; i < 1000; i++)
+            {
+                await fixture.Orchestrator.AnalyzeAsync(AnalysisFixture.Fresh(template));
+            }
+
+            AgentContext fresh = AnalysisFixture.Fresh(template);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            AgentAnalysis analysis = await fixture.Orchestrator.AnalyzeAsync(fresh);
+            long total = GC.GetAllocatedBytesForCurrentThread() - before;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario}: {analysis.Recommendations.Count} recommendations, {total} B per analysis (context copy excluded)"));
+
+            // The shared measures once, then each agent alone.
+            AgentContext measured = AnalysisFixture.Fresh(template);
+            before = GC.GetAllocatedBytesForCurrentThread();
+            _ = measured.Readiness;
+            long readiness = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            _ = measured.BurnoutRisk;
+            long burnout = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            _ = measured.Anomalies;
+            long anomalies = GC.GetAllocatedBytesForCurrentThread() - before;
+            before = GC.GetAllocatedBytesForCurrentThread();
+            _ = measured.SleepDebt;
+            _ = measured.Last7Days;
+            long debt = GC.GetAllocatedBytesForCurrentThread() - before;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shared measures: readiness {readiness} B, burnout {burnout} B, anomalies {anomalies} B, sleep debt + last 7 days {debt} B"));
+            foreach (IAIAgent agent in fixture.Orchestrator.Agents)
+            {
+                before = GC.GetAllocatedBytesForCurrentThread();
+                IReadOnlyList<Agents.Model.AgentRecommendation> recommendations = await agent.AnalyzeAsync(measured, CancellationToken.None);
+                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {agent.Id,-22} {recommendations.Count} recommendations, {bytes,5} B"));
+            }
+        }
+    }
+}
