@@ -14,6 +14,21 @@ public static class AllocationReport
     public static async Task RunAsync(TextWriter output)
     {
         using var fixture = new AnalysisFixture();
+        {
+            // The orchestrator's own cost: ten agents that return nothing.
+            var empty = new AgentOrchestrator(Enumerable.Range(0, 10).Select(i => (IAIAgent)new EmptyAgent("empty-" + i.ToString(CultureInfo.InvariantCulture))));
+            AgentContext context = fixture.Factory.Create(AnalysisFixture.UserId, AnalysisFixture.Profile(SyntheticScenario.WellRecovered), AnalysisFixture.History(SyntheticScenario.WellRecovered, 30));
+            for (int i = 0; i < 1000; i++)
+            {
+                await empty.AnalyzeAsync(context);
+            }
+
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            await empty.AnalyzeAsync(context);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - start;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Orchestrator alone (ten agents returning nothing): {bytes} B per analysis"));
+        }
+
         foreach (SyntheticScenario scenario in Enum.GetValues<SyntheticScenario>())
         {
             AgentContext template = fixture.Factory.Create(AnalysisFixture.UserId, AnalysisFixture.Profile(scenario), AnalysisFixture.History(scenario, 30));
@@ -44,13 +59,45 @@ public static class AllocationReport
             _ = measured.Last7Days;
             long debt = GC.GetAllocatedBytesForCurrentThread() - before;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shared measures: readiness {readiness} B, burnout {burnout} B, anomalies {anomalies} B, sleep debt + last 7 days {debt} B"));
+            const int Runs = 200_000;
+            long ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (int i = 0; i < Runs; i++)
+            {
+                AgentContext c = AnalysisFixture.Fresh(template);
+                _ = c.Readiness;
+                _ = c.BurnoutRisk;
+                _ = c.Anomalies;
+                _ = c.SleepDebt;
+            }
+
+            double sharedNs = System.Diagnostics.Stopwatch.GetElapsedTime(ticks).TotalNanoseconds / Runs;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  shared measures over a fresh context: {sharedNs:0} ns"));
             foreach (IAIAgent agent in fixture.Orchestrator.Agents)
             {
                 before = GC.GetAllocatedBytesForCurrentThread();
                 IReadOnlyList<Agents.Model.AgentRecommendation> recommendations = await agent.AnalyzeAsync(measured, CancellationToken.None);
                 long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {agent.Id,-22} {recommendations.Count} recommendations, {bytes,5} B"));
+                ticks = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (int i = 0; i < Runs; i++)
+                {
+                    await agent.AnalyzeAsync(measured, CancellationToken.None);
+                }
+
+                double ns = System.Diagnostics.Stopwatch.GetElapsedTime(ticks).TotalNanoseconds / Runs;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {agent.Id,-22} {recommendations.Count} recommendations, {bytes,5} B, {ns,6:0} ns"));
             }
         }
+    }
+
+    private sealed class EmptyAgent(string id) : IAIAgent
+    {
+        public string Id => id;
+
+        public string Name => id;
+
+        public string Description => id;
+
+        public ValueTask<IReadOnlyList<Agents.Model.AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<Agents.Model.AgentRecommendation>>([]);
     }
 }

@@ -47,6 +47,7 @@ public sealed class PlannerAgent : IAIAgent
     private const string Hydration = "Hydrate: about 2 L of water through the day";
 
     private static readonly IReadOnlyList<RecommendationAction> Actions = RecommendationAction.Standard("View plan");
+    private static readonly AgentRule Plan = new(AgentId, PlanRule);
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -149,8 +150,8 @@ public sealed class PlannerAgent : IAIAgent
             AgentOutput.Measure("sleepDebt", debtHours, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
         };
         AgentRecommendation recommendation = AgentOutput.Recommend(
-            context, AgentId, PlanRule, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([recommendation]);
+            context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
+        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(new[] { recommendation });
     }
 
     private static TrainingIntensity ChooseIntensity(AgentContext context)

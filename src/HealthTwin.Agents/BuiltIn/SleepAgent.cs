@@ -26,6 +26,8 @@ public sealed class SleepAgent : IAIAgent
     /// <summary>A 7-day mean sleep efficiency below this percentage is flagged.</summary>
     public const double PoorEfficiencyBelowPercent = 80;
 
+    private static readonly AgentRule Debt = new(AgentId, SleepDebtRule);
+    private static readonly AgentRule Quality = new(AgentId, SleepQualityRule);
     private static readonly IReadOnlyList<RecommendationAction> DebtActions = RecommendationAction.Standard("Set earlier bedtime");
     private static readonly IReadOnlyList<RecommendationAction> QualityActions = RecommendationAction.Standard("Review sleep habits");
 
@@ -43,7 +45,7 @@ public sealed class SleepAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
 
         SleepDebt debt = context.SleepDebt;
         if (debt.Hours > SleepDebtAboveHours)
@@ -57,14 +59,14 @@ public sealed class SleepAgent : IAIAgent
                 AgentOutput.Measure("sleepDebt", debt.Hours, SleepDebtAboveHours, "Need × days − hours slept over the last 7 days present"),
                 AgentOutput.Compare("sleepHours", meanSleep, debt.NeedHours, null, "Mean over the last 7 days present, compared with the nightly need"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SleepDebtRule, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, Debt, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
         }
 
-        double? efficiency = SafeMath.Mean(context.Last7Days, static d => d.SleepEfficiency);
+        double? efficiency = SafeMath.Mean(context.LastSpan(7), static d => d.SleepEfficiency);
         if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
         {
-            int days = context.Last7Days.Count;
+            int days = context.Last7Count;
             string rationale = string.Create(
                 CultureInfo.InvariantCulture,
                 $"Your sleep efficiency averaged {e:0} % over the last {days} days (below {PoorEfficiencyBelowPercent:0} %). Keep a regular bedtime, a cool dark room, and no caffeine after 14:00 or alcohol late in the evening.");
@@ -72,10 +74,10 @@ public sealed class SleepAgent : IAIAgent
             {
                 AgentOutput.Compare("sleepEfficiency", e, context.Baseline.SleepEfficiency, PoorEfficiencyBelowPercent, "Mean over the last 7 days present"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SleepQualityRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, Quality, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 }

@@ -69,6 +69,6 @@ public static class AnomalyDetector
             });
         }
 
-        return anomalies is null ? [] : anomalies;
+        return anomalies is null ? Array.Empty<Anomaly>() : anomalies;
     }
 }

@@ -166,7 +166,7 @@ public sealed partial class AgentOrchestrator
         Activity? activity = OrchestratorTelemetry.StartAnalysis(context);
         IAIAgent[] agents = Volatile.Read(ref _agents);
         long start = _timeProvider.GetTimestamp();
-        var run = new AnalysisRun(agents.Length);
+        var run = new AnalysisRun(agents);
         CancellationTokenSource agentCancellation;
         if (cancellationToken.CanBeCanceled)
         {
@@ -182,6 +182,9 @@ public sealed partial class AgentOrchestrator
         bool disposeCancellation = true;
         try
         {
+            // One timestamp per agent: the end of one synchronous agent is the start of the next.
+            long timestamp = start;
+            CancellationToken agentToken = agentCancellation.Token;
             for (int i = 0; i < agents.Length; i++)
             {
                 IAIAgent agent = agents[i];
@@ -190,7 +193,7 @@ public sealed partial class AgentOrchestrator
                     continue;
                 }
 
-                StartAgent(run, agent, context, agentCancellation.Token, cancellationToken);
+                timestamp = StartAgent(run, agent, context, timestamp, agentToken, cancellationToken);
             }
 
             if (run.Pending is null)
@@ -264,9 +267,10 @@ public sealed partial class AgentOrchestrator
         }
     }
 
-    private void StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, CancellationToken agentToken, CancellationToken callerToken)
+    /// <summary>Starts one agent; records it when it completed synchronously, else queues it. Returns the timestamp after it.</summary>
+    private long StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, long agentStart, CancellationToken agentToken, CancellationToken callerToken)
     {
-        long agentStart = _timeProvider.GetTimestamp();
+        long end;
         try
         {
             if (agent is IOutcomeReportingAgent reporting)
@@ -275,8 +279,9 @@ public sealed partial class AgentOrchestrator
                 if (outcome.IsCompletedSuccessfully)
                 {
                     AgentOutcome result = outcome.Result;
-                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart)), result.Recommendations);
-                    return;
+                    end = _timeProvider.GetTimestamp();
+                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations);
+                    return end;
                 }
 
                 run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(outcome.AsTask())));
@@ -287,8 +292,9 @@ public sealed partial class AgentOrchestrator
                 if (recommendations.IsCompletedSuccessfully)
                 {
                     IReadOnlyList<AgentRecommendation> result = recommendations.Result ?? [];
-                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart)), result);
-                    return;
+                    end = _timeProvider.GetTimestamp();
+                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart, end)), result);
+                    return end;
                 }
 
                 run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(WrapAsync(recommendations))));
@@ -300,8 +306,12 @@ public sealed partial class AgentOrchestrator
         }
         catch (Exception ex)
         {
-            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart)), null);
+            end = _timeProvider.GetTimestamp();
+            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart, end)), null);
+            return end;
         }
+
+        return _timeProvider.GetTimestamp();
     }
 
     private async Task<AgentAnalysis> AwaitPendingAsync(AnalysisRun run, AgentContext context, long start, CancellationTokenSource agentCancellation, Activity? activity, CancellationToken cancellationToken)
@@ -421,9 +431,8 @@ public sealed partial class AgentOrchestrator
 
     private AgentAnalysis Complete(AnalysisRun run, AgentContext context, long start, Activity? activity)
     {
-        AgentRecommendation[] merged = RecommendationMerger.Merge(run.Recommendations, run.RecommendationCount);
-        AgentRunReport[] reports = run.Reports.ToArray();
-        Array.Sort(reports, ReportById);
+        AgentRecommendation[] merged = run.Merge();
+        AgentRunReport[] reports = run.Reports();
         TimeSpan duration = _timeProvider.GetElapsedTime(start);
         _telemetry.RecordAnalysis(duration, activity, merged.Length);
         Log.AnalysisCompleted(_logger, reports.Length, merged.Length, duration.TotalMilliseconds);
@@ -477,27 +486,53 @@ public sealed partial class AgentOrchestrator
 
     private sealed record PendingAgent(IAIAgent Agent, long Start, Task<(AgentOutcome Outcome, long End)> Task);
 
-    private sealed class AnalysisRun(int capacity)
+    /// <summary>
+    /// The state of one analysis: a report per agent and the recommendation lists, in exactly sized arrays. Agents
+    /// that completed synchronously are recorded in agent-id order, so their reports need no sorting.
+    /// </summary>
+    private sealed class AnalysisRun(IAIAgent[] agents)
     {
-        public List<AgentRunReport> Reports { get; } = new(capacity);
-
-        public List<IReadOnlyList<AgentRecommendation>> Recommendations { get; } = new(capacity);
-
-        public int RecommendationCount { get; private set; }
+        private readonly AgentRunReport[] _reports = new AgentRunReport[agents.Length];
+        private IReadOnlyList<AgentRecommendation>[]? _lists;
+        private int _reportCount;
+        private int _listCount;
+        private int _recommendationCount;
+        private bool _outOfOrder;
 
         public List<PendingAgent>? Pending { get; private set; }
 
         public void Add(AgentRunReport report, IReadOnlyList<AgentRecommendation>? recommendations)
         {
-            Reports.Add(report);
+            _reports[_reportCount++] = report;
+            _outOfOrder |= Pending is not null;
             if (recommendations is { Count: > 0 })
             {
-                Recommendations.Add(recommendations);
-                RecommendationCount += recommendations.Count;
+                (_lists ??= new IReadOnlyList<AgentRecommendation>[agents.Length])[_listCount++] = recommendations;
+                _recommendationCount += recommendations.Count;
             }
         }
 
         public void AddPending(PendingAgent pending) => (Pending ??= []).Add(pending);
+
+        public AgentRecommendation[] Merge() =>
+            _lists is null ? [] : RecommendationMerger.Merge(_lists, _listCount, _recommendationCount);
+
+        /// <summary>The reports in agent-id order.</summary>
+        public AgentRunReport[] Reports()
+        {
+            AgentRunReport[] reports = _reports;
+            if (_reportCount != reports.Length)
+            {
+                Array.Resize(ref reports, _reportCount);
+            }
+
+            if (_outOfOrder)
+            {
+                Array.Sort(reports, ReportById);
+            }
+
+            return reports;
+        }
     }
 
     private static partial class Log
