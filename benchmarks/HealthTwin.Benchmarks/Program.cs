@@ -5,6 +5,8 @@ using HealthTwin.Benchmarks;
 // Harnesses:        dotnet run -c Release --project benchmarks/HealthTwin.Benchmarks -- alloc
 switch (args.FirstOrDefault())
 {
+    case "verify-text":
+        return TextFormatCheck.Run(Console.Out);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
@@ -12,3 +14,5 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         break;
 }
+
+return 0;

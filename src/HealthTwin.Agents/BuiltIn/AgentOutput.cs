@@ -101,7 +101,7 @@ internal static class AgentOutput
     {
         // One string per minute of the day, formatted on first use (the same text for every user at that minute).
         int minute = (context.LocalTime.Hour * 60) + context.LocalTime.Minute;
-        return LocalTimeNotes[minute] ??= string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Local time {context.LocalTime:HH:mm} in the user's time zone");
+        return LocalTimeNotes[minute] ??= InvariantText.Format($"Local time {context.LocalTime:HH:mm} in the user's time zone");
     }
 
     private static readonly string?[] LocalTimeNotes = new string?[24 * 60];

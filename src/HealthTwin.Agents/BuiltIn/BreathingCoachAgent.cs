@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -84,7 +85,7 @@ public sealed class BreathingCoachAgent : IAIAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
-                string.Create(CultureInfo.InvariantCulture, $"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
+                InvariantText.Format($"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
                 StartActions,
                 [AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
         }
@@ -93,7 +94,7 @@ public sealed class BreathingCoachAgent : IAIAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, BoxId, RecommendationType.Stress, RecommendationPriority.High, "3 min box breathing",
-                string.Create(CultureInfo.InvariantCulture, $"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
+                InvariantText.Format($"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
                 StartActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score")]));
         }
@@ -101,7 +102,7 @@ public sealed class BreathingCoachAgent : IAIAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, MeditationId, RecommendationType.Stress, RecommendationPriority.Medium, "10 min breathing meditation",
-                string.Create(CultureInfo.InvariantCulture, $"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
+                InvariantText.Format($"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
                 ScheduleActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, ModerateStressAbove, "Today's stress score")]));
         }

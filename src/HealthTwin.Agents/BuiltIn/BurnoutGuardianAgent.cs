@@ -72,8 +72,7 @@ public sealed class BurnoutGuardianAgent : IAIAgent
             {
                 AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, "Today's stress score"),
             };
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your stress score is {today.StressScore:0} (above {thresholds.MaxStressScore:0}). Take a 5 minute breathing break and step outside if you can.");
             result.Add(AgentOutput.Recommend(
                 context, Stress, RecommendationType.Stress, RecommendationPriority.Medium, "Stress relief needed", rationale, StressActions, evidence));

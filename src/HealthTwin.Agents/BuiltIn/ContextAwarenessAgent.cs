@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -78,7 +79,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
             {
                 result.Add(AgentOutput.Recommend(
                     context, ColdId, RecommendationType.Training, RecommendationPriority.Medium, "Cold weather advisory",
-                    string.Create(CultureInfo.InvariantCulture, $"It is {t:0.#} °C outside. Train indoors, or warm up thoroughly and dress in layers to protect muscles and airways."),
+                    InvariantText.Format($"It is {t:0.#} °C outside. Train indoors, or warm up thoroughly and dress in layers to protect muscles and airways."),
                     WeatherActions,
                     [AgentOutput.Measure("temperature", t, ColdBelowCelsius, "Outdoor temperature in °C")]));
             }
@@ -86,7 +87,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
             {
                 result.Add(AgentOutput.Recommend(
                     context, HeatId, RecommendationType.Training, RecommendationPriority.Medium, "Heat advisory",
-                    string.Create(CultureInfo.InvariantCulture, $"It is {t:0.#} °C outside. Drink more, train in the cooler hours and lower the intensity."),
+                    InvariantText.Format($"It is {t:0.#} °C outside. Drink more, train in the cooler hours and lower the intensity."),
                     WeatherActions,
                     [AgentOutput.Measure("temperature", t, HotAboveCelsius, "Outdoor temperature in °C")]));
             }
@@ -106,7 +107,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, WindDownId, RecommendationType.Stress, RecommendationPriority.Medium, "Evening wind-down",
-                string.Create(CultureInfo.InvariantCulture, $"Your stress is {today.StressScore:0} this evening. Try gentle stretching or a short meditation before bed."),
+                InvariantText.Format($"Your stress is {today.StressScore:0} this evening. Try gentle stretching or a short meditation before bed."),
                 WindDownActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, AgentOutput.LocalTimeNote(context))]));
         }
@@ -115,7 +116,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, LowEnergyMorningId, RecommendationType.Sleep, RecommendationPriority.High, "Low-energy morning",
-                string.Create(CultureInfo.InvariantCulture, $"You slept {today.SleepHours:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
+                InvariantText.Format($"You slept {today.SleepHours:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
                 MorningActions,
                 [AgentOutput.Compare("sleepHours", today.SleepHours, context.Baseline.SleepHours, thresholds.MinSleepHours, AgentOutput.LocalTimeNote(context))]));
         }

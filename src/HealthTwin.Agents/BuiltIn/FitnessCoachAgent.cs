@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -64,8 +65,8 @@ public sealed class FitnessCoachAgent : IAIAgent
                 AgentOutput.Measure("burnoutRisk", burnout.Score, 50, "Red from 50 points"),
             };
             string why = burnout.Level == BurnoutLevel.Red
-                ? string.Create(CultureInfo.InvariantCulture, $"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.{WalkBenefit}")
-                : string.Create(CultureInfo.InvariantCulture, $"Readiness is {readiness}/100, below 40.{WalkBenefit}");
+                ? InvariantText.Format($"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.{WalkBenefit}")
+                : InvariantText.Format($"Readiness is {readiness}/100, below 40.{WalkBenefit}");
             result = new[]
             {
                 AgentOutput.Recommend(
@@ -79,8 +80,7 @@ public sealed class FitnessCoachAgent : IAIAgent
         else if (TrainingRules.ReadyForHardSession(context))
         {
             TrainingIntensity session = TrainingRules.ChooseHardSession(context);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"You are well recovered (readiness {readiness}/100) and today's load is {context.Today.TrainingLoad:0}. {(session == TrainingIntensity.Hiit ? "Intervals build fitness fast." : "A good day to push strength.")}");
             var evidence = new Evidence[]
             {
@@ -96,8 +96,7 @@ public sealed class FitnessCoachAgent : IAIAgent
         }
         else if (readiness >= ModerateFromReadiness)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Readiness {readiness}/100 suits a moderate session: jogging, cycling or swimming at a conversational pace.");
             var evidence = new Evidence[]
             {

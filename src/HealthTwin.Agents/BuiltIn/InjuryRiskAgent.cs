@@ -104,8 +104,7 @@ public sealed class InjuryRiskAgent : IAIAgent
 
         if (risk.Level >= RiskLevel.High)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Injury risk score {risk.Score}/100: {JoinedFactors[mask]}.{AreasText(mask, risk.LowerBody)} Swap hard training for recovery until the markers settle.");
             result.Add(AgentOutput.Recommend(
                 context,
@@ -120,8 +119,7 @@ public sealed class InjuryRiskAgent : IAIAgent
 
         if (risk.WeekOverWeekChange is { } change && change > SpikeAbovePercent)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your workout minutes rose {change:0} % against the week before. Increase volume by about 10 % per week at most to limit injury risk.");
             var evidence = new List<Evidence>(3)
             {

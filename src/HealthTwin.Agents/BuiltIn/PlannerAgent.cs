@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -139,8 +140,7 @@ public sealed class PlannerAgent : IAIAgent
         int readiness = context.Readiness.Score;
         BurnoutRisk burnout = context.BurnoutRisk;
         double debtHours = DebtHours(context.SleepDebt);
-        string rationale = string.Create(
-            CultureInfo.InvariantCulture,
+        string rationale = InvariantText.Format(
             $"Readiness {readiness}/100, burnout risk {AgentOutput.Name(burnout.Level)}, sleep debt {debtHours:0.0} h. {TrainingText(intensity)}");
         var evidence = new Evidence[]
         {
@@ -196,7 +196,7 @@ public sealed class PlannerAgent : IAIAgent
             _ => "22:30",
         };
         return debt.Hours > SleepDebtAdviceAboveHours
-            ? string.Create(CultureInfo.InvariantCulture, $"You are {debt.Hours:0.0} h short over the last {debt.Days} days: aim for {debt.NeedHours + 0.5:0.0} h tonight, in bed by {bedtime}.")
-            : string.Create(CultureInfo.InvariantCulture, $"Sleep debt is small: keep about {debt.NeedHours:0.0} h tonight, in bed by {bedtime}.");
+            ? InvariantText.Format($"You are {debt.Hours:0.0} h short over the last {debt.Days} days: aim for {debt.NeedHours + 0.5:0.0} h tonight, in bed by {bedtime}.")
+            : InvariantText.Format($"Sleep debt is small: keep about {debt.NeedHours:0.0} h tonight, in bed by {bedtime}.");
     }
 }

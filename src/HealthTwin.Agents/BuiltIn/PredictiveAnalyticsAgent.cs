@@ -136,13 +136,14 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
 
         if (windows > 0)
         {
-            string days = windows switch
+            const string Good = ": good days for a high-intensity session.";
+            string rationale = windows switch
             {
-                1 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}"),
-                2 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}"),
-                _ => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}"),
+                1 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}{Good}"),
+                2 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}{Good}"),
+                _ => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}{Good}"),
             };
-            result.Add(TrainingWindows(context, days, firstProbability));
+            result.Add(TrainingWindows(context, rationale, firstProbability));
         }
 
         return result.ToResult();
@@ -208,11 +209,10 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
                 "trainingLoad",
                 trends.Load7,
                 HighLoadAbove,
-                string.Create(CultureInfo.InvariantCulture, $"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {date:yyyy-MM-dd}"));
+                InvariantText.Format($"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {date:yyyy-MM-dd}"));
         }
 
-        string rationale = string.Create(
-            CultureInfo.InvariantCulture,
+        string rationale = InvariantText.Format(
             $"If the current trends continue, burnout risk becomes {AgentOutput.Name(level)} on {date:yyyy-MM-dd} (in {daysAhead} {(daysAhead == 1 ? "day" : "days")}, score {score}): {JoinedFactors[mask]}. Plan rest days and protect your sleep now.");
         return AgentOutput.Recommend(
             context,
@@ -225,9 +225,8 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
             evidence);
     }
 
-    private static AgentRecommendation TrainingWindows(AgentContext context, string days, int firstProbability)
+    private static AgentRecommendation TrainingWindows(AgentContext context, string rationale, int firstProbability)
     {
-        string rationale = "Projected burnout risk stays low on " + days + ": good days for a high-intensity session.";
         var evidence = new Evidence[]
         {
             AgentOutput.Measure("burnoutProbability", firstProbability, TrainingWindowBelowProbability, "Forecast probability (%) of the first window; below 20 is a training window"),
@@ -237,7 +236,7 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
     }
 
     private static string Projection(double delta, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
+        InvariantText.Format($"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
 
     /// <summary>The current deviations and their slopes per day.</summary>
     private readonly record struct Trends(

@@ -97,8 +97,7 @@ public sealed class RecoveryPredictionAgent : IAIAgent
         {
             string factors = estimate.Mask == 0 ? "none dominant" : JoinedFactors[estimate.Mask];
             int days = estimate.DaysToFullRecovery;
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Recovery is {recovery} %; full recovery expected in about {days} {(days == 1 ? "day" : "days")}. Factors: {factors}. Keep training easy until then.");
             var evidence = new Evidence[]
             {
@@ -120,8 +119,7 @@ public sealed class RecoveryPredictionAgent : IAIAgent
 
         if (estimate.Deload)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your training load averaged {load7:0} over the last {context.Last7Count} days while recovery is only {recovery} %. Schedule a deload week: about half the volume, easy intensity.");
             var evidence = new Evidence[]
             {

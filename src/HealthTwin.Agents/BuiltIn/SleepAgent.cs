@@ -51,8 +51,7 @@ public sealed class SleepAgent : IAIAgent
         if (debt.Hours > SleepDebtAboveHours)
         {
             double meanSleep = debt.Days == 0 ? 0 : debt.NeedHours - (debt.Hours / debt.Days);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"You slept {debt.Hours:0.0} h less than your {debt.NeedHours:0.0} h need over the last {debt.Days} days. Go to bed about 30 minutes earlier for the next nights and keep your wake-up time fixed.");
             var evidence = new Evidence[]
             {
@@ -67,8 +66,7 @@ public sealed class SleepAgent : IAIAgent
         if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
         {
             int days = context.Last7Count;
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your sleep efficiency averaged {e:0} % over the last {days} days (below {PoorEfficiencyBelowPercent:0} %). Keep a regular bedtime, a cool dark room, and no caffeine after 14:00 or alcohol late in the evening.");
             var evidence = new Evidence[]
             {

@@ -76,8 +76,7 @@ public sealed class SleepEnvironmentAgent : IAIAgent
                 AgentOutput.Measure("sleepEfficiency", today.SleepEfficiency, TodayEfficiencyBelowPercent, "Last night"),
             };
             AddEvidence(evidence, readings);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Count} days and was {today.SleepEfficiency:0} % last night. ");
             rationale += readingText is null
                 ? "Check the bedroom: temperature (16–19 °C), light, noise and fresh air can all cost sleep."
@@ -125,7 +124,7 @@ public sealed class SleepEnvironmentAgent : IAIAgent
         for (int i = 0; i < parts.Length; i++)
         {
             Reading r = readings[i];
-            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{r.Label} {r.Value:0.#} {r.Unit} ({r.Ideal})");
+            parts[i] = InvariantText.Format($"{r.Label} {r.Value:0.#} {r.Unit} ({r.Ideal})");
         }
 
         return string.Join(", ", parts);

@@ -131,7 +131,7 @@ public static class BurnoutRiskCalculator
 
         public override int Count => _count;
 
-        public override void Append(ref DefaultInterpolatedStringHandler text, int index)
+        public override void Append(ref InvariantText text, int index)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);

@@ -30,7 +30,7 @@ internal abstract class DeferredTextList : IReadOnlyList<string>
             var built = new string[Count];
             for (int i = 0; i < built.Length; i++)
             {
-                var text = new DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+                var text = new InvariantText(0, 0);
                 Append(ref text, i);
                 built[i] = text.ToStringAndClear();
             }
@@ -40,12 +40,12 @@ internal abstract class DeferredTextList : IReadOnlyList<string>
     }
 
     /// <summary>Writes line <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>) with the invariant culture.</summary>
-    public abstract void Append(ref DefaultInterpolatedStringHandler text, int index);
+    public abstract void Append(ref InvariantText text, int index);
 
     /// <summary>All lines joined with <paramref name="separator"/> and followed by <paramref name="suffix"/>, formatted straight into one string.</summary>
     public string Join(string separator, string suffix)
     {
-        var text = new DefaultInterpolatedStringHandler(0, 0, System.Globalization.CultureInfo.InvariantCulture);
+        var text = new InvariantText(0, 0);
         string[]? lines = Volatile.Read(ref _lines);
         for (int i = 0; i < Count; i++)
         {

@@ -150,7 +150,7 @@ public static class ReadinessCalculator
 
         public override int Count => _count;
 
-        public override void Append(ref DefaultInterpolatedStringHandler text, int index)
+        public override void Append(ref InvariantText text, int index)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
