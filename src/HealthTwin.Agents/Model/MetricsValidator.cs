@@ -8,6 +8,9 @@ public static class MetricsValidator
     /// <summary>The maximum length of <see cref="DailyMetrics.Notes"/>.</summary>
     public const int MaxNotesLength = 2000;
 
+    private const double MaxSleepHours = 24, MaxPercent = 100, MaxHrvMs = 1000, MinRestingHr = 20, MaxRestingHr = 250, MaxWorkoutMinutes = 1440;
+    private const int MinRating = 1, MaxRating = 5;
+
     /// <summary>Returns every field of <paramref name="metrics"/> that is outside its allowed range (empty when valid).</summary>
     /// <param name="metrics">The day to check.</param>
     /// <param name="fieldPrefix">An optional prefix for field names (for example the date, when checking a history).</param>
@@ -27,6 +30,11 @@ public static class MetricsValidator
     /// <returns>Whether the day is valid.</returns>
     internal static bool ValidateDay(DailyMetrics metrics, ref List<MetricsValidationError>? errors)
     {
+        if (IsInRange(metrics))
+        {
+            return true;
+        }
+
         var sink = new ErrorSink(null, metrics.Date);
         Check(metrics, ref sink);
         if (sink.List is null)
@@ -41,32 +49,51 @@ public static class MetricsValidator
     /// <summary>The yyyy-MM-dd text of a date, as used in error field names.</summary>
     internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>The range checks of a day, in field order: the one place where the allowed ranges are written down.</summary>
+    /// <summary>
+    /// Whether every field is within its range: the same bounds as <see cref="Check(DailyMetrics, ref ErrorSink)"/> as
+    /// one branch-light expression (a NaN or infinity fails the comparisons), so a history of valid days is scanned
+    /// quickly and only a day that fails is checked field by field for the error messages.
+    /// </summary>
+    private static bool IsInRange(DailyMetrics m) =>
+        m.SleepHours >= 0 && m.SleepHours <= MaxSleepHours
+        && m.SleepEfficiency >= 0 && m.SleepEfficiency <= MaxPercent
+        && m.Hrv > 0 && m.Hrv <= MaxHrvMs
+        && m.HrvMethod is (HrvMethod.Rmssd or HrvMethod.Sdnn)
+        && m.RestingHr >= MinRestingHr && m.RestingHr <= MaxRestingHr
+        && m.Steps >= 0
+        && m.WorkoutMinutes >= 0 && m.WorkoutMinutes <= MaxWorkoutMinutes
+        && m.TrainingLoad >= 0 && m.TrainingLoad <= MaxPercent
+        && m.StressScore >= 0 && m.StressScore <= MaxPercent
+        && m.MoodScore is >= MinRating and <= MaxRating
+        && m.EnergyScore is >= MinRating and <= MaxRating
+        && (m.Notes is null || m.Notes.Length <= MaxNotesLength);
+
+    /// <summary>The range checks of a day, in field order, with their error texts.</summary>
     private static void Check(DailyMetrics metrics, ref ErrorSink errors)
     {
-        Check(ref errors, "sleepHours", metrics.SleepHours, 0, 24, "0–24 h");
-        Check(ref errors, "sleepEfficiency", metrics.SleepEfficiency, 0, 100, "0–100 %");
-        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > 1000)
+        Check(ref errors, "sleepHours", metrics.SleepHours, 0, MaxSleepHours, "0–24 h");
+        Check(ref errors, "sleepEfficiency", metrics.SleepEfficiency, 0, MaxPercent, "0–100 %");
+        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > MaxHrvMs)
         {
             Add(ref errors, "hrv", metrics.Hrv, "greater than 0 and at most 1000 ms");
         }
 
-        if (!Enum.IsDefined(metrics.HrvMethod))
+        if (metrics.HrvMethod is not (HrvMethod.Rmssd or HrvMethod.Sdnn))
         {
             errors.Add("hrvMethod", metrics.HrvMethod.ToString(), "rmssd or sdnn");
         }
 
-        Check(ref errors, "restingHr", metrics.RestingHr, 20, 250, "20–250 bpm");
+        Check(ref errors, "restingHr", metrics.RestingHr, MinRestingHr, MaxRestingHr, "20–250 bpm");
         if (metrics.Steps < 0)
         {
             Add(ref errors, "steps", metrics.Steps, "0 or more");
         }
 
-        Check(ref errors, "workoutMinutes", metrics.WorkoutMinutes, 0, 1440, "0–1440 min");
-        Check(ref errors, "trainingLoad", metrics.TrainingLoad, 0, 100, "0–100");
-        Check(ref errors, "stressScore", metrics.StressScore, 0, 100, "0–100");
-        Check(ref errors, "moodScore", metrics.MoodScore, 1, 5, "1–5");
-        Check(ref errors, "energyScore", metrics.EnergyScore, 1, 5, "1–5");
+        Check(ref errors, "workoutMinutes", metrics.WorkoutMinutes, 0, MaxWorkoutMinutes, "0–1440 min");
+        Check(ref errors, "trainingLoad", metrics.TrainingLoad, 0, MaxPercent, "0–100");
+        Check(ref errors, "stressScore", metrics.StressScore, 0, MaxPercent, "0–100");
+        Check(ref errors, "moodScore", metrics.MoodScore, MinRating, MaxRating, "1–5");
+        Check(ref errors, "energyScore", metrics.EnergyScore, MinRating, MaxRating, "1–5");
         if (metrics.Notes is { Length: > MaxNotesLength })
         {
             errors.Add("notes", $"{metrics.Notes.Length} characters", $"at most {MaxNotesLength} characters");
@@ -128,6 +155,7 @@ public static class MetricsValidator
         return errors.Count > 0 ? throw new HealthDataValidationException(errors) : days;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Check(ref ErrorSink errors, string field, double value, double min, double max, string range)
     {
         if (!double.IsFinite(value) || value < min || value > max)
@@ -136,6 +164,7 @@ public static class MetricsValidator
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static void Add(ref ErrorSink errors, string field, double value, string range) =>
         errors.Add(field, value.ToString("R", CultureInfo.InvariantCulture), range);
 
@@ -146,6 +175,7 @@ public static class MetricsValidator
 
         public List<MetricsValidationError>? List { get; private set; }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
         public void Add(string field, string value, string range)
         {
             _prefix ??= DateText(date) + ".";
