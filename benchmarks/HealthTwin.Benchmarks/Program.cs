@@ -7,6 +7,9 @@ switch (args.FirstOrDefault())
 {
     case "verify-text":
         return TextFormatCheck.Run(Console.Out);
+    case "prompt-size":
+        PromptSizeReport.Run(Console.Out, args.Contains("--print"));
+        break;
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
