@@ -10,6 +10,9 @@ switch (args.FirstOrDefault())
     case "prompt-size":
         PromptSizeReport.Run(Console.Out, args.Contains("--print"));
         break;
+    case "ai-fanout":
+        Console.WriteLine(AiFanOutHarness.Header);
+        return await AiFanOutHarness.RunAsync(Console.Out);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
