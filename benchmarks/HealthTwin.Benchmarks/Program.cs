@@ -13,6 +13,9 @@ switch (args.FirstOrDefault())
     case "ai-fanout":
         Console.WriteLine(AiFanOutHarness.Header);
         return await AiFanOutHarness.RunAsync(Console.Out);
+    case "s3":
+        await S3Harness.RunAsync(Console.Out);
+        break;
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
