@@ -16,6 +16,9 @@ switch (args.FirstOrDefault())
     case "s3":
         await S3Harness.RunAsync(Console.Out);
         break;
+    case "batch":
+        await BatchHarness.RunAsync(Console.Out);
+        break;
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;

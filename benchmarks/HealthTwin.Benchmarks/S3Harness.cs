@@ -27,8 +27,8 @@ public static class S3Harness
         await using LoopbackS3Server server = await LoopbackS3Server.StartAsync();
         DailyMetrics[] year = [.. SyntheticHistory.Generate(SyntheticScenario.WellRecovered, End, 365)];
 
-        output.WriteLine("| operation | round trip added | MaxParallelism | requests | median s | runs (s) | speed-up vs 1 |");
-        output.WriteLine("|---|---:|---:|---:|---:|---|---:|");
+        output.WriteLine("| operation | round trip added | MaxParallelism | requests | median s | runs (s) | speed-up vs 1 | client CPU µs/request | fauxqs CPU µs/request |");
+        output.WriteLine("|---|---:|---:|---:|---:|---|---:|---:|---:|");
         foreach (TimeSpan roundTrip in new[] { TimeSpan.Zero, TimeSpan.FromMilliseconds(20) })
         {
             var sequential = new Dictionary<string, double>();
@@ -44,28 +44,37 @@ public static class S3Harness
                 var save = new List<double>();
                 var load = new List<double>();
                 int saveRequests = 0, loadRequests = 0;
+                TimeSpan saveClientCpu = TimeSpan.Zero, saveServerCpu = TimeSpan.Zero, loadClientCpu = TimeSpan.Zero, loadServerCpu = TimeSpan.Zero;
                 for (int run = 0; run < runs; run++)
                 {
                     string user = "user-" + run.ToString(CultureInfo.InvariantCulture);
                     int before = http.Requests;
+                    (TimeSpan client, TimeSpan server) cpu = Cpu(server);
                     long start = Stopwatch.GetTimestamp();
                     await store.SaveAsync(user, year);
                     save.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
                     saveRequests = http.Requests - before;
+                    (TimeSpan client, TimeSpan server) after = Cpu(server);
+                    saveClientCpu += after.client - cpu.client;
+                    saveServerCpu += after.server - cpu.server;
 
                     before = http.Requests;
+                    cpu = after;
                     start = Stopwatch.GetTimestamp();
                     IReadOnlyList<DailyMetrics> loaded = await store.LoadAsync(user, DateOnly.MinValue, DateOnly.MaxValue);
                     load.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
                     loadRequests = http.Requests - before;
+                    after = Cpu(server);
+                    loadClientCpu += after.client - cpu.client;
+                    loadServerCpu += after.server - cpu.server;
                     if (loaded.Count != year.Length)
                     {
                         throw new InvalidOperationException($"loaded {loaded.Count} of {year.Length} days");
                     }
                 }
 
-                Row(output, "save 365 days", roundTrip, parallelism, saveRequests, save, sequential);
-                Row(output, "load 365 days", roundTrip, parallelism, loadRequests, load, sequential);
+                Row(output, "save 365 days", roundTrip, parallelism, saveRequests, save, sequential, saveClientCpu / (runs * saveRequests), saveServerCpu / (runs * saveRequests));
+                Row(output, "load 365 days", roundTrip, parallelism, loadRequests, load, sequential, loadClientCpu / (runs * loadRequests), loadServerCpu / (runs * loadRequests));
             }
         }
 
@@ -122,7 +131,14 @@ public static class S3Harness
             $"| ListDatesAsync | {count:N0} | {http.Requests - before} | {bytes:N0} | {bytes / Math.Max(count, 1):N0} | {baseline:N0} | {maxLive:N0} | {seconds:0.000} |"));
     }
 
-    private static void Row(TextWriter output, string operation, TimeSpan roundTrip, int parallelism, int requests, List<double> seconds, Dictionary<string, double> sequential)
+    private static (TimeSpan Client, TimeSpan Server) Cpu(LoopbackS3Server server)
+    {
+        using var self = Process.GetCurrentProcess();
+        server.Process.Refresh();
+        return (self.TotalProcessorTime, server.Process.TotalProcessorTime);
+    }
+
+    private static void Row(TextWriter output, string operation, TimeSpan roundTrip, int parallelism, int requests, List<double> seconds, Dictionary<string, double> sequential, TimeSpan clientCpu, TimeSpan serverCpu)
     {
         seconds.Sort();
         double median = seconds[seconds.Count / 2];
@@ -134,7 +150,7 @@ public static class S3Harness
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {operation} | {roundTrip.TotalMilliseconds:0} ms | {parallelism} | {requests} | {median:0.000} | {string.Join(", ", seconds.Select(s => s.ToString("0.000", CultureInfo.InvariantCulture)))} | {speedUp} |"));
+            $"| {operation} | {roundTrip.TotalMilliseconds:0} ms | {parallelism} | {requests} | {median:0.000} | {string.Join(", ", seconds.Select(s => s.ToString("0.000", CultureInfo.InvariantCulture)))} | {speedUp} | {clientCpu.TotalMicroseconds:0} | {serverCpu.TotalMicroseconds:0} |"));
     }
 
     private static AmazonS3Client Client(Uri serviceUrl, CountingHttpClientFactory http) =>
