@@ -21,7 +21,7 @@ namespace HealthTwin.Agents.Orchestration;
 public sealed partial class AgentOrchestrator
 {
     private static readonly IComparer<IAIAgent> ById = Comparer<IAIAgent>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-    private static readonly IComparer<AgentRunReport> ReportById = Comparer<AgentRunReport>.Create(static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
+    private static readonly IComparer<AgentRunReportList.Entry> ReportById = Comparer<AgentRunReportList.Entry>.Create(static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
 
     private readonly object _gate = new();
     private readonly TimeProvider _timeProvider;
@@ -376,13 +376,12 @@ public sealed partial class AgentOrchestrator
                     Log.AgentTimedOut(_logger, p.Agent.Id, _options.AgentTimeout.TotalMilliseconds);
                     _telemetry.RecordAgent(p.Agent.Id, AgentRunStatus.TimedOut, elapsed);
                     run.Add(
-                        new AgentRunReport
-                        {
-                            AgentId = p.Agent.Id,
-                            Status = AgentRunStatus.TimedOut,
-                            Duration = elapsed,
-                            Error = $"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.",
-                        },
+                        new AgentRunReportList.Entry(
+                            p.Agent.Id,
+                            AgentRunStatus.TimedOut,
+                            elapsed.Ticks,
+                            0,
+                            new AgentRunReportList.EntryDetails($"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.", null, null)),
                         null);
                 }
             }
@@ -396,46 +395,34 @@ public sealed partial class AgentOrchestrator
         }
     }
 
-    private AgentRunReport Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
+    private AgentRunReportList.Entry Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
     {
         AgentRunStatus status = fallbackReason is null ? AgentRunStatus.Succeeded : AgentRunStatus.FellBack;
+        string id = agent.Id;
         if (fallbackReason is not null)
         {
-            Log.AgentFellBack(_logger, agent.Id, fallbackReason);
+            Log.AgentFellBack(_logger, id, fallbackReason);
         }
 
-        _telemetry.RecordAgent(agent.Id, status, duration);
-        return new AgentRunReport
-        {
-            AgentId = agent.Id,
-            Status = status,
-            Duration = duration,
-            RecommendationCount = recommendations?.Count ?? 0,
-            FallbackReason = fallbackReason,
-        };
+        _telemetry.RecordAgent(id, status, duration);
+        return new AgentRunReportList.Entry(
+            id, status, duration.Ticks, recommendations?.Count ?? 0, fallbackReason is null ? null : new AgentRunReportList.EntryDetails(null, null, fallbackReason));
     }
 
-    private AgentRunReport Failed(IAIAgent agent, Exception error, TimeSpan duration)
+    private AgentRunReportList.Entry Failed(IAIAgent agent, Exception error, TimeSpan duration)
     {
         Log.AgentFailed(_logger, agent.Id, error.GetType().Name, error);
         _telemetry.RecordAgent(agent.Id, AgentRunStatus.Failed, duration);
-        return new AgentRunReport
-        {
-            AgentId = agent.Id,
-            Status = AgentRunStatus.Failed,
-            Duration = duration,
-            Error = error.Message,
-            ErrorType = error.GetType().FullName,
-        };
+        return new AgentRunReportList.Entry(agent.Id, AgentRunStatus.Failed, duration.Ticks, 0, new AgentRunReportList.EntryDetails(error.Message, error.GetType().FullName, null));
     }
 
     private AgentAnalysis Complete(AnalysisRun run, AgentContext context, long start, Activity? activity)
     {
         AgentRecommendation[] merged = run.Merge();
-        AgentRunReport[] reports = run.Reports();
+        AgentRunReportList reports = run.Reports();
         TimeSpan duration = _timeProvider.GetElapsedTime(start);
         _telemetry.RecordAnalysis(duration, activity, merged.Length);
-        Log.AnalysisCompleted(_logger, reports.Length, merged.Length, duration.TotalMilliseconds);
+        Log.AnalysisCompleted(_logger, reports.Count, merged.Length, duration.TotalMilliseconds);
         return new AgentAnalysis
         {
             UserId = context.UserId,
@@ -492,7 +479,7 @@ public sealed partial class AgentOrchestrator
     /// </summary>
     private sealed class AnalysisRun(IAIAgent[] agents)
     {
-        private readonly AgentRunReport[] _reports = new AgentRunReport[agents.Length];
+        private readonly AgentRunReportList.Entry[] _reports = new AgentRunReportList.Entry[agents.Length];
         private IReadOnlyList<AgentRecommendation>[]? _lists;
         private int _reportCount;
         private int _listCount;
@@ -501,7 +488,7 @@ public sealed partial class AgentOrchestrator
 
         public List<PendingAgent>? Pending { get; private set; }
 
-        public void Add(AgentRunReport report, IReadOnlyList<AgentRecommendation>? recommendations)
+        public void Add(in AgentRunReportList.Entry report, IReadOnlyList<AgentRecommendation>? recommendations)
         {
             _reports[_reportCount++] = report;
             _outOfOrder |= Pending is not null;
@@ -518,20 +505,14 @@ public sealed partial class AgentOrchestrator
             _lists is null ? [] : RecommendationMerger.Merge(_lists, _listCount, _recommendationCount);
 
         /// <summary>The reports in agent-id order.</summary>
-        public AgentRunReport[] Reports()
+        public AgentRunReportList Reports()
         {
-            AgentRunReport[] reports = _reports;
-            if (_reportCount != reports.Length)
-            {
-                Array.Resize(ref reports, _reportCount);
-            }
-
             if (_outOfOrder)
             {
-                Array.Sort(reports, ReportById);
+                Array.Sort(_reports, 0, _reportCount, ReportById);
             }
 
-            return reports;
+            return new AgentRunReportList(_reports, _reportCount);
         }
     }
 
