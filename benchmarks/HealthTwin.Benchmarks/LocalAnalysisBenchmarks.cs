@@ -11,6 +11,7 @@ namespace HealthTwin.Benchmarks;
 /// cached per context, so re-using one would under-measure); <see cref="FreshContextOnly"/> is that copy alone.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
 public class LocalAnalysisBenchmarks
 {
     private AnalysisFixture _fixture = null!;
