@@ -12,7 +12,8 @@ namespace HealthTwin.Benchmarks;
 /// a chat client that answers instantly. Every prompt is built over a fresh context (its derived measures uncached).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[IterationTime(250)]
 public class AiPathBenchmarks
 {
     private AnalysisFixture _fixture = null!;

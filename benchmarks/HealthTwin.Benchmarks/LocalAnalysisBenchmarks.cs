@@ -11,7 +11,8 @@ namespace HealthTwin.Benchmarks;
 /// cached per context, so re-using one would under-measure); <see cref="FreshContextOnly"/> is that copy alone.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 4, iterationCount: 12)]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[IterationTime(250)]
 public class LocalAnalysisBenchmarks
 {
     private AnalysisFixture _fixture = null!;
