@@ -16,6 +16,7 @@ namespace HealthTwin.Agents;
 public sealed class AgentContext
 {
     private readonly IReadOnlyList<DailyMetrics> _allMetrics = [];
+    private readonly DailyMetrics[] _days = [];
     private IReadOnlyList<DailyMetrics>? _last7;
     private ReadinessScore? _readiness;
     private BurnoutRisk? _burnout;
@@ -41,6 +42,7 @@ public sealed class AgentContext
             }
 
             _allMetrics = value;
+            _days = value as DailyMetrics[] ?? [.. value];
         }
     }
 
@@ -63,22 +65,28 @@ public sealed class AgentContext
     public SleepEnvironment? SleepEnvironment { get; init; }
 
     /// <summary>The most recent day of the history.</summary>
-    public DailyMetrics Today => _allMetrics[^1];
+    public DailyMetrics Today => _days[^1];
 
     /// <summary>The last 7 days present (fewer when the history is shorter), oldest first, today last.</summary>
     public IReadOnlyList<DailyMetrics> Last7Days => _last7 ??= SafeMath.Last(_allMetrics, 7);
+
+    /// <summary>Every day as a span (the history is copied to an array once when it was not one).</summary>
+    internal ReadOnlySpan<DailyMetrics> Days => _days;
+
+    /// <summary>The number of days present in <see cref="Last7Days"/>, without materialising the list.</summary>
+    internal int Last7Count => Math.Min(_days.Length, 7);
 
     /// <summary>Today's readiness (computed once).</summary>
     public ReadinessScore Readiness => _readiness ??= ReadinessCalculator.Compute(Today, Baseline, Thresholds);
 
     /// <summary>The burnout risk over the last days (computed once).</summary>
-    public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.Compute(_allMetrics, Baseline, Thresholds);
+    public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.ComputeDays(_days, Baseline, Thresholds);
 
     /// <summary>Today's anomalies against the baseline (computed once).</summary>
     public IReadOnlyList<Anomaly> Anomalies => _anomalies ??= AnomalyDetector.Detect(Today, Baseline, Thresholds);
 
     /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
-    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.Compute(_allMetrics, Profile, Baseline);
+    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline);
 
     /// <summary>The last <paramref name="days"/> days present, oldest first (fewer when the history is shorter).</summary>
     /// <param name="days">How many days, 1 or more.</param>
@@ -88,6 +96,9 @@ public sealed class AgentContext
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         return SafeMath.Last(_allMetrics, days);
     }
+
+    /// <summary>The last <paramref name="days"/> days present as a span, oldest first (fewer when the history is shorter).</summary>
+    internal ReadOnlySpan<DailyMetrics> LastSpan(int days) => SafeMath.Last<DailyMetrics>(_days, days);
 
     /// <summary>The local hour of the analysis (0–23) in the user's time zone.</summary>
     public int LocalHour => LocalTime.Hour;

@@ -49,21 +49,21 @@ public sealed class AgentContextFactory
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(history);
 
-        List<MetricsValidationError> errors = [.. profile.Validate()];
-        DailyMetrics[] days = SortAndValidate(history, errors);
+        List<MetricsValidationError>? errors = null;
+        profile.Validate(ref errors, out TimeZoneInfo? zone);
+        DailyMetrics[] days = SortAndValidate(history, ref errors);
         if (days.Length == 0)
         {
-            errors.Add(new("history", "0 days", "at least one day"));
+            (errors ??= []).Add(new("history", "0 days", "at least one day"));
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw new HealthDataValidationException(errors);
         }
 
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone);
-        DateTimeOffset local = TimeZoneInfo.ConvertTime(now, zone);
+        DateTimeOffset local = TimeZoneInfo.ConvertTime(now, zone!);
         ContextData? contextData = options?.ContextData;
         if (contextData is not null && contextData.TimeOfDay is null)
         {
@@ -75,7 +75,7 @@ public sealed class AgentContextFactory
             UserId = userId,
             Profile = profile,
             AllMetrics = days,
-            Baseline = options?.Baseline ?? BaselineCalculator.Compute(days),
+            Baseline = options?.Baseline ?? BaselineCalculator.ComputeDays(days),
             AnalyzedAt = now,
             LocalTime = local,
             Thresholds = _options.Alerts,
@@ -121,11 +121,13 @@ public sealed class AgentContextFactory
         _ => TimeOfDay.LateEvening,
     };
 
-    private static DailyMetrics[] SortAndValidate(IEnumerable<DailyMetrics> history, List<MetricsValidationError> errors)
+    /// <summary>Copies the history, validates every day and checks the order in one pass; sorts only when needed.</summary>
+    private static DailyMetrics[] SortAndValidate(IEnumerable<DailyMetrics> history, ref List<MetricsValidationError>? errors)
     {
-        DailyMetrics[] days = history is ICollection<DailyMetrics> c ? new DailyMetrics[c.Count] : [];
+        DailyMetrics[] days;
         if (history is ICollection<DailyMetrics> collection)
         {
+            days = new DailyMetrics[collection.Count];
             collection.CopyTo(days, 0);
         }
         else
@@ -134,28 +136,29 @@ public sealed class AgentContextFactory
         }
 
         bool sorted = true;
+        bool valid = true;
+        DailyMetrics? previous = null;
         for (int i = 0; i < days.Length; i++)
         {
             DailyMetrics day = days[i];
             if (day is null)
             {
-                errors.Add(new($"history[{i}]", "null", "a day of metrics"));
+                (errors ??= []).Add(new($"history[{i}]", "null", "a day of metrics"));
+                valid = false;
+                previous = null;
                 continue;
             }
 
-            IReadOnlyList<MetricsValidationError> dayErrors = MetricsValidator.Validate(day, day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            if (dayErrors.Count > 0)
-            {
-                errors.AddRange(dayErrors);
-            }
-
-            if (i > 0 && days[i - 1] is { } previous && previous.Date >= day.Date)
+            valid &= MetricsValidator.ValidateDay(day, ref errors);
+            if (previous is not null && previous.Date >= day.Date)
             {
                 sorted = false;
             }
+
+            previous = day;
         }
 
-        if (errors.Count > 0)
+        if (!valid || errors is not null)
         {
             return days;
         }
@@ -167,8 +170,8 @@ public sealed class AgentContextFactory
             {
                 if (days[i].Date == days[i - 1].Date)
                 {
-                    string date = days[i].Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                    errors.Add(new(date + ".date", date, "each date at most once in a history"));
+                    string date = MetricsValidator.DateText(days[i].Date);
+                    (errors ??= []).Add(new(date + ".date", date, "each date at most once in a history"));
                 }
             }
         }

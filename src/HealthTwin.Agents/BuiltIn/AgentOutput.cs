@@ -32,6 +32,28 @@ internal static class AgentOutput
             Evidence = evidence,
         };
 
+    /// <summary>Builds a recommendation for a rule (its id is formatted once per day, see <see cref="AgentRule"/>).</summary>
+    public static AgentRecommendation Recommend(
+        AgentContext context,
+        AgentRule rule,
+        RecommendationType type,
+        RecommendationPriority priority,
+        string title,
+        string rationale,
+        IReadOnlyList<RecommendationAction> actions,
+        IReadOnlyList<Evidence> evidence) => new()
+        {
+            Id = rule.IdFor(context.Today.Date),
+            CreatedAt = context.AnalyzedAt,
+            Agent = rule.AgentId,
+            Type = type,
+            Title = title,
+            Rationale = rationale,
+            Priority = priority,
+            Actions = actions,
+            Evidence = evidence,
+        };
+
     /// <summary>Completes an analysis: the collected recommendations, or the shared empty array when there are none.</summary>
     public static ValueTask<IReadOnlyList<AgentRecommendation>> Result(List<AgentRecommendation>? recommendations) =>
         ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(recommendations is null ? Array.Empty<AgentRecommendation>() : recommendations);
@@ -75,8 +97,14 @@ internal static class AgentOutput
     }
 
     /// <summary>A note naming the user's local time of the analysis (for rules that depend on the hour).</summary>
-    public static string LocalTimeNote(AgentContext context) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Local time {context.LocalTime:HH:mm} in the user's time zone");
+    public static string LocalTimeNote(AgentContext context)
+    {
+        // One string per minute of the day, formatted on first use (the same text for every user at that minute).
+        int minute = (context.LocalTime.Hour * 60) + context.LocalTime.Minute;
+        return LocalTimeNotes[minute] ??= InvariantText.Format($"Local time {context.LocalTime:HH:mm} in the user's time zone");
+    }
+
+    private static readonly string?[] LocalTimeNotes = new string?[24 * 60];
 
     /// <summary>The lower-case name of a burnout level, as serialized.</summary>
     public static string Name(BurnoutLevel level) => level switch
@@ -103,6 +131,22 @@ internal static class AgentOutput
         >= 30 => RiskLevel.Medium,
         _ => RiskLevel.Low,
     };
+
+    /// <summary>
+    /// Every subset of <paramref name="names"/> joined with <c>", "</c>, indexed by bit mask like <see cref="Subsets"/>
+    /// (the empty subset is the empty string), so rationales can name factors without joining per run.
+    /// </summary>
+    public static string[] JoinedSubsets(params string[] names)
+    {
+        IReadOnlyList<string>[] sets = Subsets(names);
+        var joined = new string[sets.Length];
+        for (int mask = 0; mask < sets.Length; mask++)
+        {
+            joined[mask] = string.Join(", ", sets[mask]);
+        }
+
+        return joined;
+    }
 
     /// <summary>
     /// Every subset of <paramref name="names"/> as a read-only array, indexed by bit mask (bit i set = name i present),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -52,6 +53,11 @@ public sealed class BreathingCoachAgent : IAIAgent
     /// <summary>Energy below this (in the morning window) calls for energising breathing.</summary>
     public const int LowEnergyBelow = 3;
 
+    private static readonly AgentRule CoherentId = new(AgentId, CoherentRule);
+    private static readonly AgentRule BoxId = new(AgentId, BoxRule);
+    private static readonly AgentRule MeditationId = new(AgentId, MeditationRule);
+    private static readonly AgentRule SleepId = new(AgentId, SleepRule);
+    private static readonly AgentRule EnergisingId = new(AgentId, EnergisingRule);
     private static readonly IReadOnlyList<RecommendationAction> StartActions = RecommendationAction.Standard("Start session");
     private static readonly IReadOnlyList<RecommendationAction> ScheduleActions = RecommendationAction.Standard("Add to calendar");
     private static readonly IReadOnlyList<RecommendationAction> BedtimeActions = RecommendationAction.Standard("Remind me at bedtime");
@@ -70,33 +76,33 @@ public sealed class BreathingCoachAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
         double hrvDrop = context.Thresholds.HrvDropPercent;
 
         if (AgentOutput.HrvDeltaPercent(context) is { } hrvDelta && hrvDelta < -hrvDrop)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, CoherentRule, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
-                string.Create(CultureInfo.InvariantCulture, $"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
+            result.Add(AgentOutput.Recommend(
+                context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
+                InvariantText.Format($"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
                 StartActions,
                 [AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
         }
 
         if (today.StressScore > HighStressAbove)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, BoxRule, RecommendationType.Stress, RecommendationPriority.High, "3 min box breathing",
-                string.Create(CultureInfo.InvariantCulture, $"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
+            result.Add(AgentOutput.Recommend(
+                context, BoxId, RecommendationType.Stress, RecommendationPriority.High, "3 min box breathing",
+                InvariantText.Format($"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
                 StartActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score")]));
         }
         else if (today.StressScore > ModerateStressAbove)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, MeditationRule, RecommendationType.Stress, RecommendationPriority.Medium, "10 min breathing meditation",
-                string.Create(CultureInfo.InvariantCulture, $"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
+            result.Add(AgentOutput.Recommend(
+                context, MeditationId, RecommendationType.Stress, RecommendationPriority.Medium, "10 min breathing meditation",
+                InvariantText.Format($"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
                 ScheduleActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, ModerateStressAbove, "Today's stress score")]));
         }
@@ -104,8 +110,8 @@ public sealed class BreathingCoachAgent : IAIAgent
         int hour = context.LocalHour;
         if (hour >= EveningFromHour && today.SleepEfficiency < SleepEfficiencyBelowPercent)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SleepRule, RecommendationType.Sleep, RecommendationPriority.Medium, "4-7-8 breathing before sleep",
+            result.Add(AgentOutput.Recommend(
+                context, SleepId, RecommendationType.Sleep, RecommendationPriority.Medium, "4-7-8 breathing before sleep",
                 "Your sleep efficiency was low. Before bed, breathe in for 4, hold for 7 and out for 8, for about 4 rounds, to fall asleep more easily.",
                 BedtimeActions,
                 [AgentOutput.Compare("sleepEfficiency", today.SleepEfficiency, baseline.SleepEfficiency, SleepEfficiencyBelowPercent, AgentOutput.LocalTimeNote(context))]));
@@ -113,13 +119,13 @@ public sealed class BreathingCoachAgent : IAIAgent
 
         if (hour >= MorningFromHour && hour < MorningUntilHour && today.EnergyScore < LowEnergyBelow)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, EnergisingRule, RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
+            result.Add(AgentOutput.Recommend(
+                context, EnergisingId, RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
                 "Low energy this morning. Sit upright and take 3 rounds of 10 deep, brisk breaths through the nose, resting between rounds; stop if you feel dizzy.",
                 ScheduleActions,
                 [AgentOutput.Measure("energyScore", today.EnergyScore, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 }

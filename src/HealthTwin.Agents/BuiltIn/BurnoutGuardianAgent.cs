@@ -25,6 +25,11 @@ public sealed class BurnoutGuardianAgent : IAIAgent
     /// <summary>The rule id prefix of anomaly alerts (followed by the metric in kebab case).</summary>
     public const string AnomalyRulePrefix = "anomaly-";
 
+    private static readonly AgentRule Burnout = new(AgentId, BurnoutRule);
+    private static readonly AgentRule Stress = new(AgentId, StressRule);
+    private static readonly AgentRule RestingHrAnomaly = new(AgentId, "anomaly-resting-hr");
+    private static readonly AgentRule HrvAnomaly = new(AgentId, "anomaly-hrv");
+    private static readonly AgentRule SleepEfficiencyAnomaly = new(AgentId, "anomaly-sleep-efficiency");
     private static readonly IReadOnlyList<RecommendationAction> BurnoutActions = RecommendationAction.Standard("View actions");
     private static readonly IReadOnlyList<RecommendationAction> StressActions = RecommendationAction.Standard("Start breathing");
     private static readonly IReadOnlyList<RecommendationAction> AnomalyActions = RecommendationAction.Standard("Acknowledge");
@@ -43,7 +48,7 @@ public sealed class BurnoutGuardianAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
         AlertThresholds thresholds = context.Thresholds;
 
         BurnoutRisk burnout = context.BurnoutRisk;
@@ -54,9 +59,9 @@ public sealed class BurnoutGuardianAgent : IAIAgent
             {
                 AgentOutput.Measure("burnoutRisk", burnout.Score, red ? BurnoutRiskCalculator.RedPoints : BurnoutRiskCalculator.YellowPoints, "Burnout points: 25 yellow, 50 red"),
             };
-            string rationale = string.Join(". ", burnout.Reasons) + ".";
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, BurnoutRule, RecommendationType.Stress, RecommendationPriority.High,
+            string rationale = burnout.Reasons is DeferredTextList reasons ? reasons.Join(". ", ".") : string.Join(". ", burnout.Reasons) + ".";
+            result.Add(AgentOutput.Recommend(
+                context, Burnout, RecommendationType.Stress, RecommendationPriority.High,
                 red ? "Burnout risk: red" : "Burnout risk: yellow", rationale, BurnoutActions, evidence));
         }
 
@@ -67,23 +72,22 @@ public sealed class BurnoutGuardianAgent : IAIAgent
             {
                 AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, "Today's stress score"),
             };
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your stress score is {today.StressScore:0} (above {thresholds.MaxStressScore:0}). Take a 5 minute breathing break and step outside if you can.");
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, StressRule, RecommendationType.Stress, RecommendationPriority.Medium, "Stress relief needed", rationale, StressActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, Stress, RecommendationType.Stress, RecommendationPriority.Medium, "Stress relief needed", rationale, StressActions, evidence));
         }
 
         IReadOnlyList<Anomaly> anomalies = context.Anomalies;
         for (int i = 0; i < anomalies.Count; i++)
         {
             Anomaly anomaly = anomalies[i];
-            (string rule, string title, string label, double threshold) = anomaly.Metric switch
+            (AgentRule rule, string title, string label, double threshold) = anomaly.Metric switch
             {
-                "restingHr" => ("anomaly-resting-hr", "Resting heart rate alert", "Resting heart rate", thresholds.RestingHrIncreasePercent),
-                "hrv" => ("anomaly-hrv", "HRV alert", "HRV", -thresholds.HrvDropPercent),
-                "sleepEfficiency" => ("anomaly-sleep-efficiency", "Sleep efficiency alert", "Sleep efficiency", -AnomalyDetector.SleepEfficiencyDropPercent),
-                _ => (AnomalyRulePrefix + anomaly.Metric, "Alert: " + anomaly.Metric, anomaly.Metric, double.NaN),
+                "restingHr" => (RestingHrAnomaly, "Resting heart rate alert", "Resting heart rate", thresholds.RestingHrIncreasePercent),
+                "hrv" => (HrvAnomaly, "HRV alert", "HRV", -thresholds.HrvDropPercent),
+                "sleepEfficiency" => (SleepEfficiencyAnomaly, "Sleep efficiency alert", "Sleep efficiency", -AnomalyDetector.SleepEfficiencyDropPercent),
+                _ => (new AgentRule(AgentId, AnomalyRulePrefix + anomaly.Metric), "Alert: " + anomaly.Metric, anomaly.Metric, double.NaN),
             };
             var evidence = new Evidence[]
             {
@@ -98,10 +102,10 @@ public sealed class BurnoutGuardianAgent : IAIAgent
                 },
             };
             string rationale = label + " " + anomaly.Deviation + ". Likely causes: " + anomaly.LikelyCause + ". " + anomaly.Suggestion + ".";
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 }

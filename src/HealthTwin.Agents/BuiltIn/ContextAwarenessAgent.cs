@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -43,6 +44,11 @@ public sealed class ContextAwarenessAgent : IAIAgent
     /// <summary>Above this temperature (°C) the heat advisory is given.</summary>
     public const double HotAboveCelsius = 28;
 
+    private static readonly AgentRule ColdId = new(AgentId, ColdRule);
+    private static readonly AgentRule HeatId = new(AgentId, HeatRule);
+    private static readonly AgentRule IndoorId = new(AgentId, IndoorRule);
+    private static readonly AgentRule WindDownId = new(AgentId, WindDownRule);
+    private static readonly AgentRule LowEnergyMorningId = new(AgentId, LowEnergyMorningRule);
     private static readonly IReadOnlyList<RecommendationAction> WeatherActions = RecommendationAction.Standard("Adjust training");
     private static readonly IReadOnlyList<RecommendationAction> IndoorActions = RecommendationAction.Standard("Start indoor workout");
     private static readonly IReadOnlyList<RecommendationAction> WindDownActions = RecommendationAction.Standard("Start wind-down");
@@ -62,7 +68,7 @@ public sealed class ContextAwarenessAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
         DailyMetrics today = context.Today;
         AlertThresholds thresholds = context.Thresholds;
 
@@ -71,25 +77,25 @@ public sealed class ContextAwarenessAgent : IAIAgent
             double t = weather.TemperatureCelsius;
             if (t < ColdBelowCelsius)
             {
-                (result ??= []).Add(AgentOutput.Recommend(
-                    context, AgentId, ColdRule, RecommendationType.Training, RecommendationPriority.Medium, "Cold weather advisory",
-                    string.Create(CultureInfo.InvariantCulture, $"It is {t:0.#} °C outside. Train indoors, or warm up thoroughly and dress in layers to protect muscles and airways."),
+                result.Add(AgentOutput.Recommend(
+                    context, ColdId, RecommendationType.Training, RecommendationPriority.Medium, "Cold weather advisory",
+                    InvariantText.Format($"It is {t:0.#} °C outside. Train indoors, or warm up thoroughly and dress in layers to protect muscles and airways."),
                     WeatherActions,
                     [AgentOutput.Measure("temperature", t, ColdBelowCelsius, "Outdoor temperature in °C")]));
             }
             else if (t > HotAboveCelsius)
             {
-                (result ??= []).Add(AgentOutput.Recommend(
-                    context, AgentId, HeatRule, RecommendationType.Training, RecommendationPriority.Medium, "Heat advisory",
-                    string.Create(CultureInfo.InvariantCulture, $"It is {t:0.#} °C outside. Drink more, train in the cooler hours and lower the intensity."),
+                result.Add(AgentOutput.Recommend(
+                    context, HeatId, RecommendationType.Training, RecommendationPriority.Medium, "Heat advisory",
+                    InvariantText.Format($"It is {t:0.#} °C outside. Drink more, train in the cooler hours and lower the intensity."),
                     WeatherActions,
                     [AgentOutput.Measure("temperature", t, HotAboveCelsius, "Outdoor temperature in °C")]));
             }
 
             if (weather.IsWet && today.WorkoutMinutes == 0)
             {
-                (result ??= []).Add(AgentOutput.Recommend(
-                    context, AgentId, IndoorRule, RecommendationType.Training, RecommendationPriority.Low, "Indoor workout",
+                result.Add(AgentOutput.Recommend(
+                    context, IndoorId, RecommendationType.Training, RecommendationPriority.Low, "Indoor workout",
                     "The weather is wet and you have not trained yet today: a good day for an indoor strength or yoga session.",
                     IndoorActions,
                     [AgentOutput.Measure("workoutMinutes", today.WorkoutMinutes, 0, "Workout minutes so far today; weather " + ConditionName(weather.Condition))]));
@@ -99,23 +105,23 @@ public sealed class ContextAwarenessAgent : IAIAgent
         TimeOfDay partOfDay = AgentContextFactory.TimeOfDayOf(context.LocalHour);
         if (partOfDay == TimeOfDay.Evening && today.StressScore > thresholds.MaxStressScore)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, WindDownRule, RecommendationType.Stress, RecommendationPriority.Medium, "Evening wind-down",
-                string.Create(CultureInfo.InvariantCulture, $"Your stress is {today.StressScore:0} this evening. Try gentle stretching or a short meditation before bed."),
+            result.Add(AgentOutput.Recommend(
+                context, WindDownId, RecommendationType.Stress, RecommendationPriority.Medium, "Evening wind-down",
+                InvariantText.Format($"Your stress is {today.StressScore:0} this evening. Try gentle stretching or a short meditation before bed."),
                 WindDownActions,
                 [AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, AgentOutput.LocalTimeNote(context))]));
         }
 
         if (partOfDay == TimeOfDay.Morning && today.SleepHours < thresholds.MinSleepHours)
         {
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, LowEnergyMorningRule, RecommendationType.Sleep, RecommendationPriority.High, "Low-energy morning",
-                string.Create(CultureInfo.InvariantCulture, $"You slept {today.SleepHours:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
+            result.Add(AgentOutput.Recommend(
+                context, LowEnergyMorningId, RecommendationType.Sleep, RecommendationPriority.High, "Low-energy morning",
+                InvariantText.Format($"You slept {today.SleepHours:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
                 MorningActions,
                 [AgentOutput.Compare("sleepHours", today.SleepHours, context.Baseline.SleepHours, thresholds.MinSleepHours, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 
     private static string ConditionName(WeatherCondition condition) => condition switch

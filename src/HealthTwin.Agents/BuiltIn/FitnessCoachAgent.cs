@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -29,6 +30,12 @@ public sealed class FitnessCoachAgent : IAIAgent
     /// <summary>Readiness at or above this (without a hard session) suggests moderate cardio.</summary>
     public const int ModerateFromReadiness = 60;
 
+    private const string WalkBenefit = " An easy walk helps circulation without adding stress.";
+
+    private static readonly AgentRule RecoveryWalk = new(AgentId, RecoveryWalkRule);
+    private static readonly AgentRule Mobility = new(AgentId, MobilityRule);
+    private static readonly AgentRule HardSession = new(AgentId, HardSessionRule);
+    private static readonly AgentRule ModerateCardio = new(AgentId, ModerateCardioRule);
     private static readonly IReadOnlyList<RecommendationAction> ScheduleActions = RecommendationAction.Standard("Add to calendar");
     private static readonly IReadOnlyList<RecommendationAction> StartActions = RecommendationAction.Standard("Start workout");
 
@@ -58,55 +65,53 @@ public sealed class FitnessCoachAgent : IAIAgent
                 AgentOutput.Measure("burnoutRisk", burnout.Score, 50, "Red from 50 points"),
             };
             string why = burnout.Level == BurnoutLevel.Red
-                ? string.Create(CultureInfo.InvariantCulture, $"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.")
-                : string.Create(CultureInfo.InvariantCulture, $"Readiness is {readiness}/100, below 40.");
-            result =
-            [
+                ? InvariantText.Format($"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.{WalkBenefit}")
+                : InvariantText.Format($"Readiness is {readiness}/100, below 40.{WalkBenefit}");
+            result = new[]
+            {
                 AgentOutput.Recommend(
-                    context, AgentId, RecoveryWalkRule, RecommendationType.Training, RecommendationPriority.High, "30 min recovery walk",
-                    why + " An easy walk helps circulation without adding stress.", ScheduleActions, evidence),
+                    context, RecoveryWalk, RecommendationType.Training, RecommendationPriority.High, "30 min recovery walk",
+                    why, ScheduleActions, evidence),
                 AgentOutput.Recommend(
-                    context, AgentId, MobilityRule, RecommendationType.Training, RecommendationPriority.Medium, "15 min mobility and stretching",
+                    context, Mobility, RecommendationType.Training, RecommendationPriority.Medium, "15 min mobility and stretching",
                     "Gentle mobility work supports recovery and keeps you supple.", ScheduleActions, evidence),
-            ];
+            };
         }
         else if (TrainingRules.ReadyForHardSession(context))
         {
             TrainingIntensity session = TrainingRules.ChooseHardSession(context);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"You are well recovered (readiness {readiness}/100) and today's load is {context.Today.TrainingLoad:0}. {(session == TrainingIntensity.Hiit ? "Intervals build fitness fast." : "A good day to push strength.")}");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("readiness", readiness, TrainingRules.HardFromReadiness, "A hard session from 80"),
                 AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad, TrainingRules.HardSessionMaxLoad, "Today's load must be below 60"),
             };
-            result =
-            [
+            result = new[]
+            {
                 AgentOutput.Recommend(
-                    context, AgentId, HardSessionRule, RecommendationType.Training, RecommendationPriority.High, TrainingRules.HardSessionTitle(session),
+                    context, HardSession, RecommendationType.Training, RecommendationPriority.High, TrainingRules.HardSessionTitle(session),
                     rationale, StartActions, evidence),
-            ];
+            };
         }
         else if (readiness >= ModerateFromReadiness)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Readiness {readiness}/100 suits a moderate session: jogging, cycling or swimming at a conversational pace.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("readiness", readiness, ModerateFromReadiness, "Moderate cardio from 60"),
             };
-            result =
-            [
+            result = new[]
+            {
                 AgentOutput.Recommend(
-                    context, AgentId, ModerateCardioRule, RecommendationType.Training, RecommendationPriority.Medium, "30 min moderate cardio",
+                    context, ModerateCardio, RecommendationType.Training, RecommendationPriority.Medium, "30 min moderate cardio",
                     rationale, StartActions, evidence),
-            ];
+            };
         }
         else
         {
-            result = [];
+            result = Array.Empty<AgentRecommendation>();
         }
 
         return ValueTask.FromResult(result);

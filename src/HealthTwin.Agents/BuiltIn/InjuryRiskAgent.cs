@@ -55,9 +55,14 @@ public sealed class InjuryRiskAgent : IAIAgent
     private static readonly IReadOnlyList<string> LowerBody = Array.AsReadOnly(new[] { "lower body", "connective tissue" });
     private static readonly IReadOnlyList<string> JointsAndLowerBody = Array.AsReadOnly(new[] { "joints", "tendons", "lower body", "connective tissue" });
 
-    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
-        "Very high training load", "Marked HRV drop", "Too little sleep", "Elevated resting heart rate", "High stress", "Three hard days in a row");
+    private static readonly string[] FactorNames =
+        ["Very high training load", "Marked HRV drop", "Too little sleep", "Elevated resting heart rate", "High stress", "Three hard days in a row"];
 
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(FactorNames);
+    private static readonly string[] JoinedFactors = AgentOutput.JoinedSubsets(FactorNames);
+
+    private static readonly AgentRule RiskId = new(AgentId, RiskRule);
+    private static readonly AgentRule SpikeId = new(AgentId, SpikeRule);
     private static readonly IReadOnlyList<RecommendationAction> RiskActions = RecommendationAction.Standard("View prevention plan");
     private static readonly IReadOnlyList<RecommendationAction> SpikeActions = RecommendationAction.Standard("Reduce volume");
 
@@ -76,7 +81,15 @@ public sealed class InjuryRiskAgent : IAIAgent
     public static InjuryRisk Assess(AgentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Evaluate(context).Risk;
+        Evaluation e = Evaluate(context);
+        return new InjuryRisk
+        {
+            Score = e.Score,
+            Level = e.Level,
+            Areas = AreasOf(e.Mask, e.LowerBody),
+            Factors = FactorSets[e.Mask],
+            WeekOverWeekWorkoutChangePercent = e.WeekOverWeekChange,
+        };
     }
 
     /// <inheritdoc />
@@ -84,45 +97,43 @@ public sealed class InjuryRiskAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        (InjuryRisk risk, int mask) = Evaluate(context);
-        List<AgentRecommendation>? result = null;
+        Evaluation risk = Evaluate(context);
+        int mask = risk.Mask;
+        AgentResults result = default;
+        TrainingLoadSummary? load = null;
 
         if (risk.Level >= RiskLevel.High)
         {
-            string areas = risk.Areas.Count == 0 ? string.Empty : " Areas at risk: " + string.Join(", ", risk.Areas) + ".";
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Injury risk score {risk.Score}/100: {string.Join(", ", risk.Factors)}.{areas} Swap hard training for recovery until the markers settle.");
-            (result ??= []).Add(AgentOutput.Recommend(
+            string rationale = InvariantText.Format(
+                $"Injury risk score {risk.Score}/100: {JoinedFactors[mask]}.{AreasText(mask, risk.LowerBody)} Swap hard training for recovery until the markers settle.");
+            result.Add(AgentOutput.Recommend(
                 context,
-                AgentId,
-                RiskRule,
+                RiskId,
                 RecommendationType.Alert,
                 risk.Level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
                 risk.Level == RiskLevel.Critical ? "Critical injury risk" : "High injury risk",
                 rationale,
                 RiskActions,
-                RiskEvidence(context, risk, mask)));
+                RiskEvidence(context, risk, ref load)));
         }
 
-        if (risk.WeekOverWeekWorkoutChangePercent is { } change && change > SpikeAbovePercent)
+        if (risk.WeekOverWeekChange is { } change && change > SpikeAbovePercent)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"Your workout minutes rose {change:0} % against the week before. Increase volume by about 10 % per week at most to limit injury risk.");
             var evidence = new List<Evidence>(3)
             {
                 AgentOutput.Measure("workoutMinutes", change, SpikeAbovePercent, "Week-over-week change in percent of the mean minutes per day present (last 7 days present vs the 7 calendar days before)"),
             };
-            AddLoadMarkers(evidence, context);
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SpikeRule, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
+            AddLoadMarkers(evidence, context, ref load);
+            result.Add(AgentOutput.Recommend(
+                context, SpikeId, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 
-    private static (InjuryRisk Risk, int Mask) Evaluate(AgentContext context)
+    private static Evaluation Evaluate(AgentContext context)
     {
         DailyMetrics today = context.Today;
         AlertThresholds thresholds = context.Thresholds;
@@ -143,28 +154,28 @@ public sealed class InjuryRiskAgent : IAIAgent
         score += (mask & ConsecutiveBit) != 0 ? 10 : 0;
         score = Math.Min(score, 100);
 
-        bool lowerBody = today.TrainingLoad > LowerBodyLoadAbove;
-        IReadOnlyList<string> areas = ((mask & ConsecutiveBit) != 0, lowerBody) switch
-        {
-            (true, true) => JointsAndLowerBody,
-            (true, false) => Joints,
-            (false, true) => LowerBody,
-            _ => [],
-        };
-
-        var risk = new InjuryRisk
-        {
-            Score = score,
-            Level = AgentOutput.RiskLevelOf(score),
-            Areas = areas,
-            Factors = FactorSets[mask],
-            WeekOverWeekWorkoutChangePercent = AgentOutput.Round(WeekOverWeekChange(context)),
-        };
-        return (risk, mask);
+        return new Evaluation(score, AgentOutput.RiskLevelOf(score), mask, today.TrainingLoad > LowerBodyLoadAbove, AgentOutput.Round(WeekOverWeekChange(context)));
     }
 
-    private static List<Evidence> RiskEvidence(AgentContext context, InjuryRisk risk, int mask)
+    private static IReadOnlyList<string> AreasOf(int mask, bool lowerBody) => ((mask & ConsecutiveBit) != 0, lowerBody) switch
     {
+        (true, true) => JointsAndLowerBody,
+        (true, false) => Joints,
+        (false, true) => LowerBody,
+        _ => [],
+    };
+
+    private static string AreasText(int mask, bool lowerBody) => ((mask & ConsecutiveBit) != 0, lowerBody) switch
+    {
+        (true, true) => " Areas at risk: joints, tendons, lower body, connective tissue.",
+        (true, false) => " Areas at risk: joints, tendons.",
+        (false, true) => " Areas at risk: lower body, connective tissue.",
+        _ => string.Empty,
+    };
+
+    private static List<Evidence> RiskEvidence(AgentContext context, in Evaluation risk, ref TrainingLoadSummary? load)
+    {
+        int mask = risk.Mask;
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
         AlertThresholds thresholds = context.Thresholds;
@@ -199,17 +210,17 @@ public sealed class InjuryRiskAgent : IAIAgent
 
         if ((mask & ConsecutiveBit) != 0)
         {
-            evidence.Add(AgentOutput.Measure("trainingLoad", MinLoad(context.LastDays(3)), ConsecutiveLoadAbove, "Lowest load of the last 3 days present"));
+            evidence.Add(AgentOutput.Measure("trainingLoad", MinLoad(context.LastSpan(3)), ConsecutiveLoadAbove, "Lowest load of the last 3 days present"));
         }
 
-        AddLoadMarkers(evidence, context);
+        AddLoadMarkers(evidence, context, ref load);
         return evidence;
     }
 
     /// <summary>Adds the acute:chronic load ratio and Foster's monotony as context, when they can be computed.</summary>
-    private static void AddLoadMarkers(List<Evidence> evidence, AgentContext context)
+    private static void AddLoadMarkers(List<Evidence> evidence, AgentContext context, ref TrainingLoadSummary? summary)
     {
-        TrainingLoadSummary load = TrainingLoadCalculator.Compute(context.AllMetrics);
+        TrainingLoadSummary load = summary ??= TrainingLoadCalculator.ComputeDays(context.Days);
         if (load.AcuteChronicRatio is { } ratio)
         {
             evidence.Add(AgentOutput.Measure("acuteChronicLoadRatio", ratio, TrainingLoadCalculator.SpikeRatio, "7-day vs 28-day exponentially weighted load; above 1.5 is a spike flag, not an injury probability"));
@@ -221,12 +232,12 @@ public sealed class InjuryRiskAgent : IAIAgent
         }
     }
 
-    private static double MinLoad(IReadOnlyList<DailyMetrics> days)
+    private static double MinLoad(ReadOnlySpan<DailyMetrics> days)
     {
         double min = double.MaxValue;
-        for (int i = 0; i < days.Count; i++)
+        foreach (DailyMetrics day in days)
         {
-            min = Math.Min(min, days[i].TrainingLoad);
+            min = Math.Min(min, day.TrainingLoad);
         }
 
         return min;
@@ -234,15 +245,15 @@ public sealed class InjuryRiskAgent : IAIAgent
 
     private static bool ConsecutiveHighLoad(AgentContext context)
     {
-        IReadOnlyList<DailyMetrics> last3 = context.LastDays(3);
-        if (last3.Count < 3)
+        ReadOnlySpan<DailyMetrics> last3 = context.LastSpan(3);
+        if (last3.Length < 3)
         {
             return false;
         }
 
-        for (int i = 0; i < last3.Count; i++)
+        foreach (DailyMetrics day in last3)
         {
-            if (last3[i].TrainingLoad <= ConsecutiveLoadAbove)
+            if (day.TrainingLoad <= ConsecutiveLoadAbove)
             {
                 return false;
             }
@@ -254,23 +265,23 @@ public sealed class InjuryRiskAgent : IAIAgent
     /// <summary>Mean workout minutes per day present: last 7 days present vs the 7 calendar days before the first of them.</summary>
     private static double? WeekOverWeekChange(AgentContext context)
     {
-        IReadOnlyList<DailyMetrics> all = context.AllMetrics;
-        IReadOnlyList<DailyMetrics> current = context.Last7Days;
-        if (all.Count <= current.Count)
+        ReadOnlySpan<DailyMetrics> all = context.Days;
+        ReadOnlySpan<DailyMetrics> current = context.LastSpan(7);
+        if (all.Length <= current.Length)
         {
             return null;
         }
 
         double currentSum = 0;
-        for (int i = 0; i < current.Count; i++)
+        foreach (DailyMetrics day in current)
         {
-            currentSum += current[i].WorkoutMinutes;
+            currentSum += day.WorkoutMinutes;
         }
 
         int start = current[0].Date.DayNumber;
         double previousSum = 0;
         int previousDays = 0;
-        for (int i = all.Count - current.Count - 1; i >= 0; i--)
+        for (int i = all.Length - current.Length - 1; i >= 0; i--)
         {
             int age = start - all[i].Date.DayNumber;
             if (age > 7)
@@ -287,6 +298,9 @@ public sealed class InjuryRiskAgent : IAIAgent
             return null;
         }
 
-        return SafeMath.PercentChange(currentSum / current.Count, previousSum / previousDays);
+        return SafeMath.PercentChange(currentSum / current.Length, previousSum / previousDays);
     }
+
+    /// <summary>The assessment of today: score, level, factor mask, lower-body flag and week-over-week change.</summary>
+    private readonly record struct Evaluation(int Score, RiskLevel Level, int Mask, bool LowerBody, double? WeekOverWeekChange);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -47,6 +48,7 @@ public sealed class PlannerAgent : IAIAgent
     private const string Hydration = "Hydrate: about 2 L of water through the day";
 
     private static readonly IReadOnlyList<RecommendationAction> Actions = RecommendationAction.Standard("View plan");
+    private static readonly AgentRule Plan = new(AgentId, PlanRule);
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -138,8 +140,7 @@ public sealed class PlannerAgent : IAIAgent
         int readiness = context.Readiness.Score;
         BurnoutRisk burnout = context.BurnoutRisk;
         double debtHours = DebtHours(context.SleepDebt);
-        string rationale = string.Create(
-            CultureInfo.InvariantCulture,
+        string rationale = InvariantText.Format(
             $"Readiness {readiness}/100, burnout risk {AgentOutput.Name(burnout.Level)}, sleep debt {debtHours:0.0} h. {TrainingText(intensity)}");
         var evidence = new Evidence[]
         {
@@ -149,8 +150,8 @@ public sealed class PlannerAgent : IAIAgent
             AgentOutput.Measure("sleepDebt", debtHours, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
         };
         AgentRecommendation recommendation = AgentOutput.Recommend(
-            context, AgentId, PlanRule, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([recommendation]);
+            context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
+        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(new[] { recommendation });
     }
 
     private static TrainingIntensity ChooseIntensity(AgentContext context)
@@ -195,7 +196,7 @@ public sealed class PlannerAgent : IAIAgent
             _ => "22:30",
         };
         return debt.Hours > SleepDebtAdviceAboveHours
-            ? string.Create(CultureInfo.InvariantCulture, $"You are {debt.Hours:0.0} h short over the last {debt.Days} days: aim for {debt.NeedHours + 0.5:0.0} h tonight, in bed by {bedtime}.")
-            : string.Create(CultureInfo.InvariantCulture, $"Sleep debt is small: keep about {debt.NeedHours:0.0} h tonight, in bed by {bedtime}.");
+            ? InvariantText.Format($"You are {debt.Hours:0.0} h short over the last {debt.Days} days: aim for {debt.NeedHours + 0.5:0.0} h tonight, in bed by {bedtime}.")
+            : InvariantText.Format($"Sleep debt is small: keep about {debt.NeedHours:0.0} h tonight, in bed by {bedtime}.");
     }
 }

@@ -64,9 +64,12 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
 
     private const int HrvBit = 1, StressBit = 2, SleepBit = 4, LoadBit = 8;
 
-    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
-        "HRV trending down", "Stress trending up", "Sleep trending down", "High training load");
+    private static readonly string[] FactorNames = ["HRV trending down", "Stress trending up", "Sleep trending down", "High training load"];
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(FactorNames);
+    private static readonly string[] JoinedFactors = AgentOutput.JoinedSubsets(FactorNames);
 
+    private static readonly AgentRule ForecastId = new(AgentId, ForecastRule);
+    private static readonly AgentRule TrainingWindowsId = new(AgentId, TrainingWindowsRule);
     private static readonly IReadOnlyList<RecommendationAction> ForecastActions = RecommendationAction.Standard("View prevention plan");
     private static readonly IReadOnlyList<RecommendationAction> WindowActions = RecommendationAction.Standard("Plan hard sessions");
 
@@ -95,7 +98,7 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
         cancellationToken.ThrowIfCancellationRequested();
         Trends trends = Trends.Of(context);
         DateOnly today = context.Today.Date;
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
 
         // Work on the factor masks: the prediction objects are only built for the day that is reported.
         for (int k = 1; k <= ForecastDays; k++)
@@ -103,7 +106,7 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
             int score = ScoreOf(trends.FactorsOn(k));
             if (AgentOutput.RiskLevelOf(score) >= RiskLevel.High)
             {
-                (result ??= []).Add(ForecastAlert(context, trends, PredictionOn(trends, today, k), k));
+                result.Add(ForecastAlert(context, trends, today, k));
                 break;
             }
         }
@@ -133,16 +136,17 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
 
         if (windows > 0)
         {
-            string days = windows switch
+            const string Good = ": good days for a high-intensity session.";
+            string rationale = windows switch
             {
-                1 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}"),
-                2 => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}"),
-                _ => string.Create(CultureInfo.InvariantCulture, $"{first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}"),
+                1 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}{Good}"),
+                2 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}{Good}"),
+                _ => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}{Good}"),
             };
-            (result ??= []).Add(TrainingWindows(context, days, firstProbability));
+            result.Add(TrainingWindows(context, rationale, firstProbability));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 
     private static BurnoutPrediction[] Predict(in Trends trends, DateOnly today)
@@ -175,63 +179,64 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
 
     private static int Probability(int score) => Math.Min(score, MaxProbability);
 
-    private static AgentRecommendation ForecastAlert(AgentContext context, in Trends trends, BurnoutPrediction p, int daysAhead)
+    private static AgentRecommendation ForecastAlert(AgentContext context, in Trends trends, DateOnly today, int daysAhead)
     {
         int mask = trends.FactorsOn(daysAhead);
-        var evidence = new List<Evidence>(4);
+        int score = ScoreOf(mask);
+        RiskLevel level = AgentOutput.RiskLevelOf(score);
+        DateOnly date = today.AddDays(daysAhead);
+        var evidence = new Evidence[System.Numerics.BitOperations.PopCount((uint)mask)];
+        int n = 0;
         Baseline b = context.Baseline;
         if ((mask & HrvBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("hrv", trends.Hrv3 ?? 0, b.Hrv, HrvTrendBelowPercent, Projection(trends.HrvDelta(daysAhead), p.Date)));
+            evidence[n++] = AgentOutput.Compare("hrv", trends.Hrv3 ?? 0, b.Hrv, HrvTrendBelowPercent, Projection(trends.HrvDelta(daysAhead), date));
         }
 
         if ((mask & StressBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("stressScore", trends.Stress3, b.StressScore, StressTrendAbovePercent, Projection(trends.StressDelta(daysAhead), p.Date)));
+            evidence[n++] = AgentOutput.Compare("stressScore", trends.Stress3, b.StressScore, StressTrendAbovePercent, Projection(trends.StressDelta(daysAhead), date));
         }
 
         if ((mask & SleepBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("sleepHours", trends.Sleep3, b.SleepHours, SleepTrendBelowPercent, Projection(trends.SleepDelta(daysAhead), p.Date)));
+            evidence[n++] = AgentOutput.Compare("sleepHours", trends.Sleep3, b.SleepHours, SleepTrendBelowPercent, Projection(trends.SleepDelta(daysAhead), date));
         }
 
         if ((mask & LoadBit) != 0)
         {
-            evidence.Add(AgentOutput.Measure(
+            evidence[n] = AgentOutput.Measure(
                 "trainingLoad",
                 trends.Load7,
                 HighLoadAbove,
-                string.Create(CultureInfo.InvariantCulture, $"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {p.Date:yyyy-MM-dd}")));
+                InvariantText.Format($"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {date:yyyy-MM-dd}"));
         }
 
-        string rationale = string.Create(
-            CultureInfo.InvariantCulture,
-            $"If the current trends continue, burnout risk becomes {AgentOutput.Name(p.Level)} on {p.Date:yyyy-MM-dd} (in {daysAhead} {(daysAhead == 1 ? "day" : "days")}, score {p.Score}): {string.Join(", ", p.Factors)}. Plan rest days and protect your sleep now.");
+        string rationale = InvariantText.Format(
+            $"If the current trends continue, burnout risk becomes {AgentOutput.Name(level)} on {date:yyyy-MM-dd} (in {daysAhead} {(daysAhead == 1 ? "day" : "days")}, score {score}): {JoinedFactors[mask]}. Plan rest days and protect your sleep now.");
         return AgentOutput.Recommend(
             context,
-            AgentId,
-            ForecastRule,
+            ForecastId,
             RecommendationType.Alert,
-            p.Level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
+            level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
             "Burnout risk forecast",
             rationale,
             ForecastActions,
             evidence);
     }
 
-    private static AgentRecommendation TrainingWindows(AgentContext context, string days, int firstProbability)
+    private static AgentRecommendation TrainingWindows(AgentContext context, string rationale, int firstProbability)
     {
-        string rationale = "Projected burnout risk stays low on " + days + ": good days for a high-intensity session.";
         var evidence = new Evidence[]
         {
             AgentOutput.Measure("burnoutProbability", firstProbability, TrainingWindowBelowProbability, "Forecast probability (%) of the first window; below 20 is a training window"),
         };
         return AgentOutput.Recommend(
-            context, AgentId, TrainingWindowsRule, RecommendationType.Training, RecommendationPriority.Low, "Optimal training windows", rationale, WindowActions, evidence);
+            context, TrainingWindowsId, RecommendationType.Training, RecommendationPriority.Low, "Optimal training windows", rationale, WindowActions, evidence);
     }
 
     private static string Projection(double delta, DateOnly date) =>
-        string.Create(CultureInfo.InvariantCulture, $"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
+        InvariantText.Format($"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
 
     /// <summary>The current deviations and their slopes per day.</summary>
     private readonly record struct Trends(
@@ -251,14 +256,13 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
         {
             Baseline b = context.Baseline;
             int today = context.Today.Date.DayNumber;
-            IReadOnlyList<DailyMetrics> last3 = context.LastDays(3);
-            IReadOnlyList<DailyMetrics> window = context.LastDays(BaselineCalculator.WindowDays);
+            ReadOnlySpan<DailyMetrics> last3 = context.LastSpan(3);
+            ReadOnlySpan<DailyMetrics> window = context.LastSpan(BaselineCalculator.WindowDays);
 
             double hrvSum = 0, stress = 0, sleep = 0, load3 = 0, age3 = 0;
             int hrvDays = 0;
-            for (int i = 0; i < last3.Count; i++)
+            foreach (DailyMetrics d in last3)
             {
-                DailyMetrics d = last3[i];
                 if (d.HrvMethod == b.HrvMethod)
                 {
                     hrvSum += d.Hrv;
@@ -271,22 +275,22 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
                 age3 += today - d.Date.DayNumber;
             }
 
-            int n3 = last3.Count;
+            int n3 = last3.Length;
             double windowAge = 0, windowLoad = 0;
-            for (int i = 0; i < window.Count; i++)
+            foreach (DailyMetrics d in window)
             {
-                windowAge += today - window[i].Date.DayNumber;
-                windowLoad += window[i].TrainingLoad;
+                windowAge += today - d.Date.DayNumber;
+                windowLoad += d.TrainingLoad;
             }
 
-            double span = (windowAge / window.Count) - (age3 / n3);
+            double span = (windowAge / window.Length) - (age3 / n3);
             double divisor = span > 0 ? Math.Max(span, MinTrendSpanDays) : double.PositiveInfinity;
 
             double? hrv3 = hrvDays == 0 ? null : hrvSum / hrvDays;
             double? hrvNow = hrv3 is { } h && b.Hrv > 0 && double.IsFinite(b.Hrv) ? SafeMath.PercentChange(h, b.Hrv) : null;
             double stressNow = SafeMath.PercentChange(stress / n3, b.StressScore);
             double sleepNow = SafeMath.PercentChange(sleep / n3, b.SleepHours);
-            double load7 = SafeMath.Mean(context.Last7Days, static d => d.TrainingLoad) ?? 0;
+            double load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad) ?? 0;
 
             return new Trends(
                 hrv3,
@@ -299,7 +303,7 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
                 (hrvNow ?? 0) / divisor,
                 stressNow / divisor,
                 sleepNow / divisor,
-                ((load3 / n3) - (windowLoad / window.Count)) / divisor);
+                ((load3 / n3) - (windowLoad / window.Length)) / divisor);
         }
 
         public double HrvDelta(int k) => Project(HrvNow ?? 0, HrvSlope, k);

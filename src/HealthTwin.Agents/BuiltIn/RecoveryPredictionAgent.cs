@@ -47,9 +47,12 @@ public sealed class RecoveryPredictionAgent : IAIAgent
     /// <summary>Recovery points regained per day.</summary>
     public const int RecoveryPerDay = 10;
 
-    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(
-        "Low HRV", "Short sleep", "High training load", "Elevated stress");
+    private static readonly string[] FactorNames = ["Low HRV", "Short sleep", "High training load", "Elevated stress"];
+    private static readonly IReadOnlyList<string>[] FactorSets = AgentOutput.Subsets(FactorNames);
+    private static readonly string[] JoinedFactors = AgentOutput.JoinedSubsets(FactorNames);
 
+    private static readonly AgentRule StatusId = new(AgentId, StatusRule);
+    private static readonly AgentRule DeloadId = new(AgentId, DeloadRule);
     private static readonly IReadOnlyList<RecommendationAction> StatusActions = RecommendationAction.Standard("Plan recovery");
     private static readonly IReadOnlyList<RecommendationAction> DeloadActions = RecommendationAction.Standard("Schedule deload week");
 
@@ -68,7 +71,14 @@ public sealed class RecoveryPredictionAgent : IAIAgent
     public static RecoveryPrediction Predict(AgentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Estimate(context).Prediction;
+        Estimate estimate = Estimate.Of(context);
+        return new RecoveryPrediction
+        {
+            RecoveryPercent = estimate.Recovery,
+            DaysToFullRecovery = estimate.DaysToFullRecovery,
+            DeloadRecommended = estimate.Deload,
+            Factors = FactorSets[estimate.Mask],
+        };
     }
 
     /// <inheritdoc />
@@ -76,18 +86,19 @@ public sealed class RecoveryPredictionAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        (RecoveryPrediction prediction, double load7) = Estimate(context);
-        int recovery = prediction.RecoveryPercent;
-        List<AgentRecommendation>? result = null;
+        Estimate estimate = Estimate.Of(context);
+        int recovery = estimate.Recovery;
+        double load7 = estimate.Load7;
+        AgentResults result = default;
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
 
         if (recovery < StatusBelowPercent)
         {
-            string factors = prediction.Factors.Count == 0 ? "none dominant" : string.Join(", ", prediction.Factors);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Recovery is {recovery} %; full recovery expected in about {prediction.DaysToFullRecovery} {(prediction.DaysToFullRecovery == 1 ? "day" : "days")}. Factors: {factors}. Keep training easy until then.");
+            string factors = estimate.Mask == 0 ? "none dominant" : JoinedFactors[estimate.Mask];
+            int days = estimate.DaysToFullRecovery;
+            string rationale = InvariantText.Format(
+                $"Recovery is {recovery} %; full recovery expected in about {days} {(days == 1 ? "day" : "days")}. Factors: {factors}. Keep training easy until then.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("recovery", recovery, recovery < HighPriorityBelowPercent ? HighPriorityBelowPercent : StatusBelowPercent, "Recovery in percent"),
@@ -95,10 +106,9 @@ public sealed class RecoveryPredictionAgent : IAIAgent
                 AgentOutput.Compare("sleepHours", today.SleepHours, baseline.SleepHours, null, "Weight 0.3"),
                 AgentOutput.Compare("restingHr", today.RestingHr, baseline.RestingHr, null, "Weight 0.3"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
+            result.Add(AgentOutput.Recommend(
                 context,
-                AgentId,
-                StatusRule,
+                StatusId,
                 RecommendationType.Training,
                 recovery < HighPriorityBelowPercent ? RecommendationPriority.High : RecommendationPriority.Medium,
                 "Recovery status",
@@ -107,47 +117,47 @@ public sealed class RecoveryPredictionAgent : IAIAgent
                 evidence));
         }
 
-        if (prediction.DeloadRecommended)
+        if (estimate.Deload)
         {
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Your training load averaged {load7:0} over the last {context.Last7Days.Count} days while recovery is only {recovery} %. Schedule a deload week: about half the volume, easy intensity.");
+            string rationale = InvariantText.Format(
+                $"Your training load averaged {load7:0} over the last {context.Last7Count} days while recovery is only {recovery} %. Schedule a deload week: about half the volume, easy intensity.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("trainingLoad", load7, DeloadLoadAbove, "Mean over the last 7 days present"),
                 AgentOutput.Measure("recovery", recovery, DeloadBelowPercent, "Recovery in percent"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, DeloadRule, RecommendationType.Training, RecommendationPriority.High, "Deload week recommended", rationale, DeloadActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, DeloadId, RecommendationType.Training, RecommendationPriority.High, "Deload week recommended", rationale, DeloadActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 
-    private static (RecoveryPrediction Prediction, double Load7) Estimate(AgentContext context)
+    /// <summary>Today's recovery, its limiting factors (bit mask of <see cref="FactorSets"/>) and the 7-day mean load.</summary>
+    private readonly record struct Estimate(int Recovery, int Mask, double Load7)
     {
-        DailyMetrics today = context.Today;
-        Baseline baseline = context.Baseline;
-        double hrvRatio = today.HrvMethod == baseline.HrvMethod ? SafeMath.Ratio(today.Hrv, baseline.Hrv) : 1;
-        double sleepRatio = SafeMath.Ratio(today.SleepHours, baseline.SleepHours);
-        double heartTerm = 1 - (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) / 100);
-        double raw = (0.4 * hrvRatio) + (0.3 * sleepRatio) + (0.3 * heartTerm);
-        int recovery = SafeMath.ClampPercent(raw * 100);
+        public int DaysToFullRecovery => (100 - Recovery + RecoveryPerDay - 1) / RecoveryPerDay;
 
-        int mask = 0;
-        mask |= hrvRatio < LowRatio ? 1 : 0;
-        mask |= sleepRatio < LowRatio ? 2 : 0;
-        mask |= today.TrainingLoad > HighLoadAbove ? 4 : 0;
-        mask |= today.StressScore > ElevatedStressAbove ? 8 : 0;
+        public bool Deload => Load7 > DeloadLoadAbove && Recovery < DeloadBelowPercent;
 
-        double load7 = SafeMath.Mean(context.Last7Days, static d => d.TrainingLoad) ?? 0;
-        var prediction = new RecoveryPrediction
+        public static Estimate Of(AgentContext context)
         {
-            RecoveryPercent = recovery,
-            DaysToFullRecovery = (100 - recovery + RecoveryPerDay - 1) / RecoveryPerDay,
-            DeloadRecommended = load7 > DeloadLoadAbove && recovery < DeloadBelowPercent,
-            Factors = FactorSets[mask],
-        };
-        return (prediction, load7);
+            DailyMetrics today = context.Today;
+            Baseline baseline = context.Baseline;
+            double hrvRatio = today.HrvMethod == baseline.HrvMethod ? SafeMath.Ratio(today.Hrv, baseline.Hrv) : 1;
+            double sleepRatio = SafeMath.Ratio(today.SleepHours, baseline.SleepHours);
+            double heartTerm = 1 - (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) / 100);
+            double raw = (0.4 * hrvRatio) + (0.3 * sleepRatio) + (0.3 * heartTerm);
+            int recovery = SafeMath.ClampPercent(raw * 100);
+
+            int mask = 0;
+            mask |= hrvRatio < LowRatio ? 1 : 0;
+            mask |= sleepRatio < LowRatio ? 2 : 0;
+            mask |= today.TrainingLoad > HighLoadAbove ? 4 : 0;
+            mask |= today.StressScore > ElevatedStressAbove ? 8 : 0;
+
+            double load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad) ?? 0;
+            return new Estimate(recovery, mask, load7);
+        }
     }
 }

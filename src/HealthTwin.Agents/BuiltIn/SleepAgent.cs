@@ -26,6 +26,8 @@ public sealed class SleepAgent : IAIAgent
     /// <summary>A 7-day mean sleep efficiency below this percentage is flagged.</summary>
     public const double PoorEfficiencyBelowPercent = 80;
 
+    private static readonly AgentRule Debt = new(AgentId, SleepDebtRule);
+    private static readonly AgentRule Quality = new(AgentId, SleepQualityRule);
     private static readonly IReadOnlyList<RecommendationAction> DebtActions = RecommendationAction.Standard("Set earlier bedtime");
     private static readonly IReadOnlyList<RecommendationAction> QualityActions = RecommendationAction.Standard("Review sleep habits");
 
@@ -43,39 +45,37 @@ public sealed class SleepAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
 
         SleepDebt debt = context.SleepDebt;
         if (debt.Hours > SleepDebtAboveHours)
         {
             double meanSleep = debt.Days == 0 ? 0 : debt.NeedHours - (debt.Hours / debt.Days);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            string rationale = InvariantText.Format(
                 $"You slept {debt.Hours:0.0} h less than your {debt.NeedHours:0.0} h need over the last {debt.Days} days. Go to bed about 30 minutes earlier for the next nights and keep your wake-up time fixed.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("sleepDebt", debt.Hours, SleepDebtAboveHours, "Need × days − hours slept over the last 7 days present"),
                 AgentOutput.Compare("sleepHours", meanSleep, debt.NeedHours, null, "Mean over the last 7 days present, compared with the nightly need"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SleepDebtRule, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, Debt, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
         }
 
-        double? efficiency = SafeMath.Mean(context.Last7Days, static d => d.SleepEfficiency);
+        double? efficiency = SafeMath.Mean(context.LastSpan(7), static d => d.SleepEfficiency);
         if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
         {
-            int days = context.Last7Days.Count;
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
+            int days = context.Last7Count;
+            string rationale = InvariantText.Format(
                 $"Your sleep efficiency averaged {e:0} % over the last {days} days (below {PoorEfficiencyBelowPercent:0} %). Keep a regular bedtime, a cool dark room, and no caffeine after 14:00 or alcohol late in the evening.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Compare("sleepEfficiency", e, context.Baseline.SleepEfficiency, PoorEfficiencyBelowPercent, "Mean over the last 7 days present"),
             };
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, SleepQualityRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, Quality, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 }

@@ -35,6 +35,8 @@ public sealed class SleepEnvironmentAgent : IAIAgent
     /// <summary>The last local hour of the bedroom reminder (inclusive).</summary>
     public const int ReminderToHour = 22;
 
+    private static readonly AgentRule EnvironmentCheckId = new(AgentId, EnvironmentCheckRule);
+    private static readonly AgentRule BedroomReminderId = new(AgentId, BedroomReminderRule);
     private static readonly IReadOnlyList<RecommendationAction> CheckActions = RecommendationAction.Standard("Review environment");
     private static readonly IReadOnlyList<RecommendationAction> ReminderActions = RecommendationAction.Standard("Prepare bedroom");
 
@@ -52,10 +54,10 @@ public sealed class SleepEnvironmentAgent : IAIAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        List<AgentRecommendation>? result = null;
+        AgentResults result = default;
         DailyMetrics today = context.Today;
         int hour = context.LocalHour;
-        double mean = SafeMath.Mean(context.Last7Days, static d => d.SleepEfficiency) ?? today.SleepEfficiency;
+        double mean = SafeMath.Mean(context.LastSpan(7), static d => d.SleepEfficiency) ?? today.SleepEfficiency;
         bool check = mean < MeanEfficiencyBelowPercent && today.SleepEfficiency < TodayEfficiencyBelowPercent;
         bool reminder = hour >= ReminderFromHour && hour <= ReminderToHour;
         if (!check && !reminder)
@@ -74,14 +76,13 @@ public sealed class SleepEnvironmentAgent : IAIAgent
                 AgentOutput.Measure("sleepEfficiency", today.SleepEfficiency, TodayEfficiencyBelowPercent, "Last night"),
             };
             AddEvidence(evidence, readings);
-            string rationale = string.Create(
-                CultureInfo.InvariantCulture,
-                $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Days.Count} days and was {today.SleepEfficiency:0} % last night. ");
+            string rationale = InvariantText.Format(
+                $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Count} days and was {today.SleepEfficiency:0} % last night. ");
             rationale += readingText is null
                 ? "Check the bedroom: temperature (16–19 °C), light, noise and fresh air can all cost sleep."
                 : "Out of range in your bedroom: " + readingText + ".";
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, EnvironmentCheckRule, RecommendationType.Sleep, RecommendationPriority.Medium, "Check your sleep environment", rationale, CheckActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, EnvironmentCheckId, RecommendationType.Sleep, RecommendationPriority.Medium, "Check your sleep environment", rationale, CheckActions, evidence));
         }
 
         if (reminder)
@@ -97,11 +98,11 @@ public sealed class SleepEnvironmentAgent : IAIAgent
                 rationale += " Out of range right now: " + readingText + ".";
             }
 
-            (result ??= []).Add(AgentOutput.Recommend(
-                context, AgentId, BedroomReminderRule, RecommendationType.Sleep, RecommendationPriority.Low, "Prepare your bedroom", rationale, ReminderActions, evidence));
+            result.Add(AgentOutput.Recommend(
+                context, BedroomReminderId, RecommendationType.Sleep, RecommendationPriority.Low, "Prepare your bedroom", rationale, ReminderActions, evidence));
         }
 
-        return AgentOutput.Result(result);
+        return result.ToResult();
     }
 
     private static void AddEvidence(List<Evidence> evidence, List<Reading>? readings)
@@ -123,7 +124,7 @@ public sealed class SleepEnvironmentAgent : IAIAgent
         for (int i = 0; i < parts.Length; i++)
         {
             Reading r = readings[i];
-            parts[i] = string.Create(CultureInfo.InvariantCulture, $"{r.Label} {r.Value:0.#} {r.Unit} ({r.Ideal})");
+            parts[i] = InvariantText.Format($"{r.Label} {r.Value:0.#} {r.Unit} ({r.Ideal})");
         }
 
         return string.Join(", ", parts);

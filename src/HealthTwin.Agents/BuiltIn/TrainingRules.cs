@@ -59,9 +59,9 @@ internal static class TrainingRules
     /// <summary>The modality of the most recent hard day before today within the lookback, or <see langword="null"/>.</summary>
     public static TrainingIntensity? LastHardSession(AgentContext context)
     {
-        IReadOnlyList<DailyMetrics> all = context.AllMetrics;
+        ReadOnlySpan<DailyMetrics> all = context.Days;
         int todayNumber = context.Today.Date.DayNumber;
-        for (int i = all.Count - 2; i >= 0; i--)
+        for (int i = all.Length - 2; i >= 0; i--)
         {
             DailyMetrics day = all[i];
             if (todayNumber - day.Date.DayNumber > HardSessionLookbackDays)

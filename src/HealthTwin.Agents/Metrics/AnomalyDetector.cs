@@ -33,7 +33,7 @@ public static class AnomalyDetector
                 Value = today.RestingHr,
                 Baseline = baseline.RestingHr,
                 DeviationPercent = hr,
-                Deviation = Format($"+{hr:0} % above baseline"),
+                Deviation = InvariantText.Format($"+{hr:0} % above baseline"),
                 LikelyCause = "Illness coming on, dehydration, alcohol, poor sleep or accumulated training stress",
                 Suggestion = "Keep today easy, drink enough and watch for symptoms; re-check tomorrow morning",
             });
@@ -48,7 +48,7 @@ public static class AnomalyDetector
                 Value = today.Hrv,
                 Baseline = baseline.Hrv,
                 DeviationPercent = hrv,
-                Deviation = Format($"{-hrv:0} % below baseline"),
+                Deviation = InvariantText.Format($"{-hrv:0} % below baseline"),
                 LikelyCause = "Incomplete recovery, stress, illness, alcohol or a late hard session",
                 Suggestion = "Prefer recovery or light training today and prioritise sleep",
             });
@@ -63,12 +63,12 @@ public static class AnomalyDetector
                 Value = today.SleepEfficiency,
                 Baseline = baseline.SleepEfficiency,
                 DeviationPercent = eff,
-                Deviation = Format($"{-eff:0} % below baseline"),
+                Deviation = InvariantText.Format($"{-eff:0} % below baseline"),
                 LikelyCause = "Late caffeine or alcohol, a warm or noisy bedroom, stress or an irregular bedtime",
                 Suggestion = "Keep a regular bedtime, a cool dark bedroom and no caffeine after 14:00",
             });
         }
 
-        return anomalies is null ? [] : anomalies;
+        return anomalies is null ? Array.Empty<Anomaly>() : anomalies;
     }
 }

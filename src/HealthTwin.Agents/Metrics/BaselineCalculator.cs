@@ -17,18 +17,23 @@ public static class BaselineCalculator
     public static Baseline Compute(IReadOnlyList<DailyMetrics> history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        if (history.Count == 0)
+        return ComputeDays(SafeMath.AsSpan(history));
+    }
+
+    /// <summary>The same as <see cref="Compute"/> over a span of the history sorted by date ascending.</summary>
+    internal static Baseline ComputeDays(ReadOnlySpan<DailyMetrics> history)
+    {
+        if (history.Length == 0)
         {
             return Baseline.Default;
         }
 
-        IReadOnlyList<DailyMetrics> window = SafeMath.Last(history, WindowDays);
+        ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, WindowDays);
         HrvMethod method = history[^1].HrvMethod;
         double hrvSum = 0, rhr = 0, sleep = 0, eff = 0, stress = 0;
         int hrvDays = 0;
-        for (int i = 0; i < window.Count; i++)
+        foreach (DailyMetrics d in window)
         {
-            DailyMetrics d = window[i];
             if (d.HrvMethod == method)
             {
                 hrvSum += d.Hrv;
@@ -41,7 +46,7 @@ public static class BaselineCalculator
             stress += d.StressScore;
         }
 
-        int n = window.Count;
+        int n = window.Length;
         return new Baseline
         {
             Hrv = hrvSum / hrvDays, // hrvDays >= 1: the most recent day always matches its own method.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HealthTwin.Agents.Model;
 using static HealthTwin.Agents.Metrics.ReadinessCalculator;
 
@@ -31,78 +32,154 @@ public static class BurnoutRiskCalculator
     public static BurnoutRisk Compute(IReadOnlyList<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(baseline);
-        thresholds ??= DefaultThresholds;
-        var reasons = new List<string>(5);
-        int points = 0;
-        IReadOnlyList<DailyMetrics> last3 = SafeMath.Last(history, 3);
-        IReadOnlyList<DailyMetrics> last7 = SafeMath.Last(history, 7);
-
-        double? hrv3 = MeanHrv(last3, baseline.HrvMethod);
-        if (hrv3 is { } h && baseline.Hrv > 0 && SafeMath.PercentChange(h, baseline.Hrv) < -thresholds.HrvDropPercent)
-        {
-            points += 30;
-            reasons.Add(Format($"3-day mean HRV {h:0.#} ms is more than {thresholds.HrvDropPercent:0.#} % below the baseline {baseline.Hrv:0.#} ms"));
-        }
-
-        double? rhr3 = SafeMath.Mean(last3, static d => d.RestingHr);
-        if (rhr3 is { } r && baseline.RestingHr > 0 && SafeMath.PercentChange(r, baseline.RestingHr) > thresholds.RestingHrIncreasePercent)
-        {
-            points += 25;
-            reasons.Add(Format($"3-day mean resting HR {r:0.#} bpm is more than {thresholds.RestingHrIncreasePercent:0.#} % above the baseline {baseline.RestingHr:0.#} bpm"));
-        }
-
-        double? eff7 = SafeMath.Mean(last7, static d => d.SleepEfficiency);
-        if (eff7 is { } e && baseline.SleepEfficiency > 0 && SafeMath.PercentChange(e, baseline.SleepEfficiency) < -EfficiencyDropPercent)
-        {
-            points += 20;
-            reasons.Add(Format($"7-day mean sleep efficiency {e:0.#} % is more than {EfficiencyDropPercent:0} % below the baseline {baseline.SleepEfficiency:0.#} %"));
-        }
-
-        double? stress7 = SafeMath.Mean(last7, static d => d.StressScore);
-        double? mood7 = SafeMath.Mean(last7, static d => d.MoodScore);
-        double? energy7 = SafeMath.Mean(last7, static d => d.EnergyScore);
-        if (stress7 is { } s && s > thresholds.MaxStressScore && (mood7 < LowMeanMoodOrEnergy || energy7 < LowMeanMoodOrEnergy))
-        {
-            points += 25;
-            reasons.Add(Format($"7-day mean stress {s:0} with low mood ({mood7:0.#}/5) or energy ({energy7:0.#}/5)"));
-        }
-
-        BurnoutLevel level;
-        if (points >= RedPoints)
-        {
-            level = BurnoutLevel.Red;
-            reasons.Add("Consider consulting a healthcare professional");
-        }
-        else if (points >= YellowPoints)
-        {
-            level = BurnoutLevel.Yellow;
-        }
-        else
-        {
-            level = BurnoutLevel.Green;
-            if (points == 0)
-            {
-                reasons.Add("Markers stable");
-            }
-        }
-
-        return new BurnoutRisk(level, points, reasons);
+        return ComputeDays(SafeMath.AsSpan(history), baseline, thresholds);
     }
 
-    private static double? MeanHrv(IReadOnlyList<DailyMetrics> days, HrvMethod method)
+    /// <summary>The same as <see cref="Compute"/> over a span of the history sorted by date ascending.</summary>
+    internal static BurnoutRisk ComputeDays(ReadOnlySpan<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var reasons = new Reasons(history, baseline, thresholds ?? DefaultThresholds);
+        return new BurnoutRisk(reasons.Level, reasons.Points, reasons);
+    }
+
+    private static double? MeanHrv(ReadOnlySpan<DailyMetrics> days, HrvMethod method)
     {
         double sum = 0;
         int n = 0;
-        for (int i = 0; i < days.Count; i++)
+        foreach (DailyMetrics day in days)
         {
-            if (days[i].HrvMethod == method)
+            if (day.HrvMethod == method)
             {
-                sum += days[i].Hrv;
+                sum += day.Hrv;
                 n++;
             }
         }
 
         return n == 0 ? null : sum / n;
+    }
+
+    /// <summary>The markers, evaluated once: level, points, and one reason line per marker, formatted only when read.</summary>
+    internal sealed class Reasons : DeferredTextList
+    {
+        private const int HrvBit = 1, HeartBit = 2, EfficiencyBit = 4, StressBit = 8;
+
+        private readonly AlertThresholds _thresholds;
+        private readonly Baseline _baseline;
+        private readonly double _hrv3;
+        private readonly double _rhr3;
+        private readonly double _eff7;
+        private readonly double _stress7;
+        private readonly double? _mood7;
+        private readonly double? _energy7;
+        private readonly int _mask;
+        private readonly int _count;
+
+        public Reasons(ReadOnlySpan<DailyMetrics> history, Baseline baseline, AlertThresholds thresholds)
+        {
+            _thresholds = thresholds;
+            _baseline = baseline;
+            int points = 0;
+            ReadOnlySpan<DailyMetrics> last3 = SafeMath.Last(history, 3);
+            ReadOnlySpan<DailyMetrics> last7 = SafeMath.Last(history, 7);
+
+            if (MeanHrv(last3, baseline.HrvMethod) is { } h && baseline.Hrv > 0 && SafeMath.PercentChange(h, baseline.Hrv) < -thresholds.HrvDropPercent)
+            {
+                points += 30;
+                _mask |= HrvBit;
+                _hrv3 = h;
+            }
+
+            if (SafeMath.Mean(last3, static d => d.RestingHr) is { } r && baseline.RestingHr > 0 && SafeMath.PercentChange(r, baseline.RestingHr) > thresholds.RestingHrIncreasePercent)
+            {
+                points += 25;
+                _mask |= HeartBit;
+                _rhr3 = r;
+            }
+
+            if (SafeMath.Mean(last7, static d => d.SleepEfficiency) is { } e && baseline.SleepEfficiency > 0 && SafeMath.PercentChange(e, baseline.SleepEfficiency) < -EfficiencyDropPercent)
+            {
+                points += 20;
+                _mask |= EfficiencyBit;
+                _eff7 = e;
+            }
+
+            double? stress7 = SafeMath.Mean(last7, static d => d.StressScore);
+            if (stress7 is { } s && s > thresholds.MaxStressScore)
+            {
+                double? mood7 = SafeMath.Mean(last7, static d => d.MoodScore);
+                double? energy7 = SafeMath.Mean(last7, static d => d.EnergyScore);
+                if (mood7 < LowMeanMoodOrEnergy || energy7 < LowMeanMoodOrEnergy)
+                {
+                    points += 25;
+                    _mask |= StressBit;
+                    _stress7 = s;
+                    _mood7 = mood7;
+                    _energy7 = energy7;
+                }
+            }
+
+            Points = points;
+            Level = points >= RedPoints ? BurnoutLevel.Red : points >= YellowPoints ? BurnoutLevel.Yellow : BurnoutLevel.Green;
+            // One line per marker, plus the advice line of red, or "Markers stable" without any point.
+            _count = System.Numerics.BitOperations.PopCount((uint)_mask) + (Level == BurnoutLevel.Red || points == 0 ? 1 : 0);
+        }
+
+        public BurnoutLevel Level { get; }
+
+        public int Points { get; }
+
+        public override int Count => _count;
+
+        public override void Append(ref InvariantText text, int index)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+            int line = -1;
+            if ((_mask & HrvBit) != 0 && ++line == index)
+            {
+                text.AppendLiteral("3-day mean HRV ");
+                text.AppendFormatted(_hrv3, "0.#");
+                text.AppendLiteral(" ms is more than ");
+                text.AppendFormatted(_thresholds.HrvDropPercent, "0.#");
+                text.AppendLiteral(" % below the baseline ");
+                text.AppendFormatted(_baseline.Hrv, "0.#");
+                text.AppendLiteral(" ms");
+            }
+            else if ((_mask & HeartBit) != 0 && ++line == index)
+            {
+                text.AppendLiteral("3-day mean resting HR ");
+                text.AppendFormatted(_rhr3, "0.#");
+                text.AppendLiteral(" bpm is more than ");
+                text.AppendFormatted(_thresholds.RestingHrIncreasePercent, "0.#");
+                text.AppendLiteral(" % above the baseline ");
+                text.AppendFormatted(_baseline.RestingHr, "0.#");
+                text.AppendLiteral(" bpm");
+            }
+            else if ((_mask & EfficiencyBit) != 0 && ++line == index)
+            {
+                text.AppendLiteral("7-day mean sleep efficiency ");
+                text.AppendFormatted(_eff7, "0.#");
+                text.AppendLiteral(" % is more than ");
+                text.AppendFormatted(EfficiencyDropPercent, "0");
+                text.AppendLiteral(" % below the baseline ");
+                text.AppendFormatted(_baseline.SleepEfficiency, "0.#");
+                text.AppendLiteral(" %");
+            }
+            else if ((_mask & StressBit) != 0 && ++line == index)
+            {
+                text.AppendLiteral("7-day mean stress ");
+                text.AppendFormatted(_stress7, "0");
+                text.AppendLiteral(" with low mood (");
+                text.AppendFormatted(_mood7, "0.#");
+                text.AppendLiteral("/5) or energy (");
+                text.AppendFormatted(_energy7, "0.#");
+                text.AppendLiteral("/5)");
+            }
+            else
+            {
+                text.AppendLiteral(Points == 0 ? "Markers stable" : "Consider consulting a healthcare professional");
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.Metrics;
@@ -43,73 +44,8 @@ public static class ReadinessCalculator
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        thresholds ??= DefaultThresholds;
-        var explanations = new List<string>(6);
-        double score = 100;
-
-        double sleepScore = SleepScore(today, baseline);
-        if (sleepScore < PoorSleepScore)
-        {
-            score -= 20;
-            explanations.Add(Format($"Poor sleep: sleep score {sleepScore:0} (−20)"));
-        }
-        else if (sleepScore < FairSleepScore)
-        {
-            score -= 10;
-            explanations.Add(Format($"Sleep could be better: sleep score {sleepScore:0} (−10)"));
-        }
-        else
-        {
-            explanations.Add(Format($"Good sleep: sleep score {sleepScore:0}"));
-        }
-
-        double hrvDelta = SafeMath.PercentChange(today.Hrv, baseline.Hrv);
-        if (hrvDelta < -thresholds.HrvDropPercent)
-        {
-            score -= 25;
-            explanations.Add(Format($"HRV {-hrvDelta:0} % below baseline (−25)"));
-        }
-        else if (hrvDelta < -MildHrvDropPercent)
-        {
-            score -= 10;
-            explanations.Add(Format($"HRV {-hrvDelta:0} % below baseline (−10)"));
-        }
-        else if (hrvDelta > GoodRecoveryHrvRisePercent)
-        {
-            explanations.Add(Format($"Good recovery: HRV {hrvDelta:0} % above baseline"));
-        }
-
-        double hrDelta = SafeMath.PercentChange(today.RestingHr, baseline.RestingHr);
-        if (hrDelta > thresholds.RestingHrIncreasePercent)
-        {
-            score -= 20;
-            explanations.Add(Format($"Resting HR {hrDelta:0} % above baseline (−20)"));
-        }
-        else if (hrDelta > MildRestingHrRisePercent)
-        {
-            score -= 10;
-            explanations.Add(Format($"Resting HR {hrDelta:0} % above baseline (−10)"));
-        }
-
-        if (today.TrainingLoad > HighTrainingLoad)
-        {
-            score -= 15;
-            explanations.Add(Format($"High training load {today.TrainingLoad:0} (−15)"));
-        }
-
-        if (today.MoodScore <= LowMoodOrEnergy || today.EnergyScore <= LowMoodOrEnergy)
-        {
-            score -= 15;
-            explanations.Add(Format($"Low mood or energy ({today.MoodScore}/5, {today.EnergyScore}/5) (−15)"));
-        }
-
-        if (today.StressScore > HighStress)
-        {
-            score -= 10;
-            explanations.Add(Format($"High stress {today.StressScore:0} (−10)"));
-        }
-
-        return new ReadinessScore(SafeMath.ClampPercent(score), explanations);
+        var explanations = new Explanations(today, baseline, thresholds ?? DefaultThresholds);
+        return new ReadinessScore(explanations.Score, explanations);
     }
 
     /// <summary>The sleep score: (sleep hours / baseline sleep hours) × (efficiency / 100) × 100. A zero baseline counts as ratio 1.</summary>
@@ -127,4 +63,162 @@ public static class ReadinessCalculator
     internal static readonly AlertThresholds DefaultThresholds = new();
 
     internal static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The rules of the specification, evaluated once: the score, and one explanation line per rule that fired,
+    /// formatted only when read.
+    /// </summary>
+    private sealed class Explanations : DeferredTextList
+    {
+        private const int SleepPoor = 0, SleepFair = 1, SleepGood = 2;
+        private const int HrvNone = 0, HrvDropAlert = 1, HrvDropMild = 2, HrvGood = 3;
+        private const int HeartNone = 0, HeartAlert = 1, HeartMild = 2;
+
+        private readonly DailyMetrics _today;
+        private readonly double _sleepScore;
+        private readonly double _hrvDelta;
+        private readonly double _heartDelta;
+        private readonly byte _sleep;
+        private readonly byte _hrv;
+        private readonly byte _heart;
+        private readonly bool _load;
+        private readonly bool _mood;
+        private readonly bool _stress;
+        private readonly int _count;
+
+        public Explanations(DailyMetrics today, Baseline baseline, AlertThresholds thresholds)
+        {
+            _today = today;
+            double score = 100;
+
+            _sleepScore = SleepScore(today, baseline);
+            if (_sleepScore < PoorSleepScore)
+            {
+                score -= 20;
+                _sleep = SleepPoor;
+            }
+            else if (_sleepScore < FairSleepScore)
+            {
+                score -= 10;
+                _sleep = SleepFair;
+            }
+            else
+            {
+                _sleep = SleepGood;
+            }
+
+            _hrvDelta = SafeMath.PercentChange(today.Hrv, baseline.Hrv);
+            if (_hrvDelta < -thresholds.HrvDropPercent)
+            {
+                score -= 25;
+                _hrv = HrvDropAlert;
+            }
+            else if (_hrvDelta < -MildHrvDropPercent)
+            {
+                score -= 10;
+                _hrv = HrvDropMild;
+            }
+            else if (_hrvDelta > GoodRecoveryHrvRisePercent)
+            {
+                _hrv = HrvGood;
+            }
+
+            _heartDelta = SafeMath.PercentChange(today.RestingHr, baseline.RestingHr);
+            if (_heartDelta > thresholds.RestingHrIncreasePercent)
+            {
+                score -= 20;
+                _heart = HeartAlert;
+            }
+            else if (_heartDelta > MildRestingHrRisePercent)
+            {
+                score -= 10;
+                _heart = HeartMild;
+            }
+
+            _load = today.TrainingLoad > HighTrainingLoad;
+            score -= _load ? 15 : 0;
+            _mood = today.MoodScore <= LowMoodOrEnergy || today.EnergyScore <= LowMoodOrEnergy;
+            score -= _mood ? 15 : 0;
+            _stress = today.StressScore > HighStress;
+            score -= _stress ? 10 : 0;
+
+            Score = SafeMath.ClampPercent(score);
+            _count = 1 + (_hrv != HrvNone ? 1 : 0) + (_heart != HeartNone ? 1 : 0) + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0);
+        }
+
+        public int Score { get; }
+
+        public override int Count => _count;
+
+        public override void Append(ref InvariantText text, int index)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+            if (index == 0)
+            {
+                switch (_sleep)
+                {
+                    case SleepPoor:
+                        text.AppendLiteral("Poor sleep: sleep score ");
+                        text.AppendFormatted(_sleepScore, "0");
+                        text.AppendLiteral(" (−20)");
+                        break;
+                    case SleepFair:
+                        text.AppendLiteral("Sleep could be better: sleep score ");
+                        text.AppendFormatted(_sleepScore, "0");
+                        text.AppendLiteral(" (−10)");
+                        break;
+                    default:
+                        text.AppendLiteral("Good sleep: sleep score ");
+                        text.AppendFormatted(_sleepScore, "0");
+                        break;
+                }
+
+                return;
+            }
+
+            int line = 0;
+            if (_hrv != HrvNone && ++line == index)
+            {
+                if (_hrv == HrvGood)
+                {
+                    text.AppendLiteral("Good recovery: HRV ");
+                    text.AppendFormatted(_hrvDelta, "0");
+                    text.AppendLiteral(" % above baseline");
+                }
+                else
+                {
+                    text.AppendLiteral("HRV ");
+                    text.AppendFormatted(-_hrvDelta, "0");
+                    text.AppendLiteral(_hrv == HrvDropAlert ? " % below baseline (−25)" : " % below baseline (−10)");
+                }
+            }
+            else if (_heart != HeartNone && ++line == index)
+            {
+                text.AppendLiteral("Resting HR ");
+                text.AppendFormatted(_heartDelta, "0");
+                text.AppendLiteral(_heart == HeartAlert ? " % above baseline (−20)" : " % above baseline (−10)");
+            }
+            else if (_load && ++line == index)
+            {
+                text.AppendLiteral("High training load ");
+                text.AppendFormatted(_today.TrainingLoad, "0");
+                text.AppendLiteral(" (−15)");
+            }
+            else if (_mood && ++line == index)
+            {
+                text.AppendLiteral("Low mood or energy (");
+                text.AppendFormatted(_today.MoodScore);
+                text.AppendLiteral("/5, ");
+                text.AppendFormatted(_today.EnergyScore);
+                text.AppendLiteral("/5) (−15)");
+            }
+            else
+            {
+                text.AppendLiteral("High stress ");
+                text.AppendFormatted(_today.StressScore, "0");
+                text.AppendLiteral(" (−10)");
+            }
+        }
+    }
 }

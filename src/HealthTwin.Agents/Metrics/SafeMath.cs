@@ -18,21 +18,38 @@ internal static class SafeMath
         baseline > 0 && double.IsFinite(baseline) && double.IsFinite(value) ? value / baseline : fallback;
 
     /// <summary>The mean of the selected values (representation noise removed), or <see langword="null"/> for no days.</summary>
-    public static double? Mean(IReadOnlyList<Model.DailyMetrics> days, Func<Model.DailyMetrics, double> selector)
+    public static double? Mean(IReadOnlyList<Model.DailyMetrics> days, Func<Model.DailyMetrics, double> selector) =>
+        Mean(AsSpan(days), selector);
+
+    /// <summary>The mean of the selected values (representation noise removed), or <see langword="null"/> for no days.</summary>
+    public static double? Mean(ReadOnlySpan<Model.DailyMetrics> days, Func<Model.DailyMetrics, double> selector)
     {
-        if (days.Count == 0)
+        if (days.Length == 0)
         {
             return null;
         }
 
         double sum = 0;
-        for (int i = 0; i < days.Count; i++)
+        foreach (Model.DailyMetrics day in days)
         {
-            sum += selector(days[i]);
+            sum += selector(day);
         }
 
-        return Clean(sum / days.Count);
+        return Clean(sum / days.Length);
     }
+
+    /// <summary>The days as a span: without copying for arrays and lists, else copied once.</summary>
+    public static ReadOnlySpan<Model.DailyMetrics> AsSpan(IReadOnlyList<Model.DailyMetrics> days) => days switch
+    {
+        Model.DailyMetrics[] array => array,
+        List<Model.DailyMetrics> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        ArraySegment<Model.DailyMetrics> segment => segment.AsSpan(),
+        _ => days.ToArray(),
+    };
+
+    /// <summary>The last <paramref name="count"/> items of a span (all of them when there are fewer).</summary>
+    public static ReadOnlySpan<T> Last<T>(ReadOnlySpan<T> items, int count) =>
+        count >= items.Length ? items : count <= 0 ? [] : items[^count..];
 
     /// <summary>Clamps to 0–100 and rounds to the nearest integer (away from zero at .5).</summary>
     public static int ClampPercent(double value) =>

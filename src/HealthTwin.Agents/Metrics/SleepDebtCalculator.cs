@@ -20,6 +20,12 @@ public static class SleepDebtCalculator
     public static SleepDebt Compute(IReadOnlyList<DailyMetrics> history, UserProfile profile, Baseline baseline)
     {
         ArgumentNullException.ThrowIfNull(history);
+        return ComputeDays(SafeMath.AsSpan(history), profile, baseline);
+    }
+
+    /// <summary>The same as <see cref="Compute"/> over a span of the history sorted by date ascending.</summary>
+    internal static SleepDebt ComputeDays(ReadOnlySpan<DailyMetrics> history, UserProfile profile, Baseline baseline)
+    {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(baseline);
         double need = profile.SleepNeedHours ?? baseline.SleepHours;
@@ -28,13 +34,13 @@ public static class SleepDebtCalculator
             need = 0;
         }
 
-        IReadOnlyList<DailyMetrics> window = SafeMath.Last(history, WindowDays);
+        ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, WindowDays);
         double slept = 0;
-        for (int i = 0; i < window.Count; i++)
+        foreach (DailyMetrics day in window)
         {
-            slept += window[i].SleepHours;
+            slept += day.SleepHours;
         }
 
-        return new SleepDebt((need * window.Count) - slept, need, window.Count);
+        return new SleepDebt((need * window.Length) - slept, need, window.Length);
     }
 }

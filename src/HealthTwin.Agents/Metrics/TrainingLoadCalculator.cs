@@ -49,8 +49,14 @@ public static class TrainingLoadCalculator
             throw new ArgumentException("The history must contain at least one day.", nameof(history));
         }
 
+        return ComputeDays(SafeMath.AsSpan(history));
+    }
+
+    /// <summary>The same as <see cref="Compute"/> over a non-empty span of the history sorted by date ascending.</summary>
+    internal static TrainingLoadSummary ComputeDays(ReadOnlySpan<DailyMetrics> history)
+    {
         double acute = history[0].TrainingLoad, chronic = acute, fitness = acute;
-        for (int i = 1; i < history.Count; i++)
+        for (int i = 1; i < history.Length; i++)
         {
             double load = history[i].TrainingLoad;
             acute = Ewma(acute, load, AcuteDays);
@@ -64,7 +70,7 @@ public static class TrainingLoadCalculator
         {
             AcuteLoad = Round(acute),
             ChronicLoad = Round(chronic),
-            AcuteChronicRatio = history.Count >= ChronicDays && chronic > 0 ? Round(acute / chronic) : null,
+            AcuteChronicRatio = history.Length >= ChronicDays && chronic > 0 ? Round(acute / chronic) : null,
             Fitness = Round(fitness),
             Form = Round(fitness - acute),
             Monotony = monotony,
@@ -82,27 +88,27 @@ public static class TrainingLoadCalculator
         return (lambda * value) + ((1 - lambda) * previous);
     }
 
-    private static (double? Monotony, double? Strain) Foster(IReadOnlyList<DailyMetrics> week)
+    private static (double? Monotony, double? Strain) Foster(ReadOnlySpan<DailyMetrics> week)
     {
-        if (week.Count < 7)
+        if (week.Length < 7)
         {
             return (null, null);
         }
 
         double sum = 0;
-        for (int i = 0; i < week.Count; i++)
+        for (int i = 0; i < week.Length; i++)
         {
             sum += week[i].TrainingLoad;
         }
 
-        double mean = sum / week.Count, squares = 0;
-        for (int i = 0; i < week.Count; i++)
+        double mean = sum / week.Length, squares = 0;
+        for (int i = 0; i < week.Length; i++)
         {
             double d = week[i].TrainingLoad - mean;
             squares += d * d;
         }
 
-        double sd = Math.Sqrt(squares / week.Count);
+        double sd = Math.Sqrt(squares / week.Length);
         if (sd <= 1e-9)
         {
             return (null, null);
@@ -112,12 +118,12 @@ public static class TrainingLoadCalculator
         return (Round(monotony), Round(sum * monotony));
     }
 
-    private static (double? Ln7, double? Low, double? High, HrvNormalRangeStatus Status) HrvRange(IReadOnlyList<DailyMetrics> history)
+    private static (double? Ln7, double? Low, double? High, HrvNormalRangeStatus Status) HrvRange(ReadOnlySpan<DailyMetrics> history)
     {
-        IReadOnlyList<DailyMetrics> window = SafeMath.Last(history, HrvNormalRangeDays);
+        ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, HrvNormalRangeDays);
         double mean = 0, m2 = 0, recent = 0; // Welford: no cancellation for near-constant series
         int n = 0, recentDays = 0;
-        for (int i = window.Count - 1; i >= 0; i--)
+        for (int i = window.Length - 1; i >= 0; i--)
         {
             DailyMetrics d = window[i];
             if (d.HrvMethod != HrvMethod.Rmssd || d.Hrv <= 0)

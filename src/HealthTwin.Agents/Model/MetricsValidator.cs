@@ -8,6 +8,9 @@ public static class MetricsValidator
     /// <summary>The maximum length of <see cref="DailyMetrics.Notes"/>.</summary>
     public const int MaxNotesLength = 2000;
 
+    private const double MaxSleepHours = 24, MaxPercent = 100, MaxHrvMs = 1000, MinRestingHr = 20, MaxRestingHr = 250, MaxWorkoutMinutes = 1440;
+    private const int MinRating = 1, MaxRating = 5;
+
     /// <summary>Returns every field of <paramref name="metrics"/> that is outside its allowed range (empty when valid).</summary>
     /// <param name="metrics">The day to check.</param>
     /// <param name="fieldPrefix">An optional prefix for field names (for example the date, when checking a history).</param>
@@ -15,38 +18,86 @@ public static class MetricsValidator
     public static IReadOnlyList<MetricsValidationError> Validate(DailyMetrics metrics, string? fieldPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        List<MetricsValidationError>? errors = null;
-        string prefix = string.IsNullOrEmpty(fieldPrefix) ? string.Empty : fieldPrefix + ".";
+        var errors = new ErrorSink(string.IsNullOrEmpty(fieldPrefix) ? string.Empty : fieldPrefix + ".", default);
+        Check(metrics, ref errors);
+        return errors.List is null ? [] : errors.List;
+    }
 
-        Check(ref errors, prefix, "sleepHours", metrics.SleepHours, 0, 24, "0–24 h");
-        Check(ref errors, prefix, "sleepEfficiency", metrics.SleepEfficiency, 0, 100, "0–100 %");
-        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > 1000)
+    /// <summary>
+    /// Checks one day of a history and adds its errors, with field names prefixed by the day (<c>yyyy-MM-dd.</c>), to
+    /// <paramref name="errors"/>. Allocates nothing for a valid day.
+    /// </summary>
+    /// <returns>Whether the day is valid.</returns>
+    internal static bool ValidateDay(DailyMetrics metrics, ref List<MetricsValidationError>? errors)
+    {
+        if (IsInRange(metrics))
         {
-            Add(ref errors, prefix, "hrv", metrics.Hrv, "greater than 0 and at most 1000 ms");
+            return true;
         }
 
-        if (!Enum.IsDefined(metrics.HrvMethod))
+        var sink = new ErrorSink(null, metrics.Date);
+        Check(metrics, ref sink);
+        if (sink.List is null)
         {
-            (errors ??= []).Add(new(prefix + "hrvMethod", metrics.HrvMethod.ToString(), "rmssd or sdnn"));
+            return true;
         }
 
-        Check(ref errors, prefix, "restingHr", metrics.RestingHr, 20, 250, "20–250 bpm");
+        (errors ??= []).AddRange(sink.List);
+        return false;
+    }
+
+    /// <summary>The yyyy-MM-dd text of a date, as used in error field names.</summary>
+    internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Whether every field is within its range: the same bounds as <see cref="Check(DailyMetrics, ref ErrorSink)"/> as
+    /// one branch-light expression (a NaN or infinity fails the comparisons), so a history of valid days is scanned
+    /// quickly and only a day that fails is checked field by field for the error messages.
+    /// </summary>
+    private static bool IsInRange(DailyMetrics m) =>
+        m.SleepHours >= 0 && m.SleepHours <= MaxSleepHours
+        && m.SleepEfficiency >= 0 && m.SleepEfficiency <= MaxPercent
+        && m.Hrv > 0 && m.Hrv <= MaxHrvMs
+        && m.HrvMethod is (HrvMethod.Rmssd or HrvMethod.Sdnn)
+        && m.RestingHr >= MinRestingHr && m.RestingHr <= MaxRestingHr
+        && m.Steps >= 0
+        && m.WorkoutMinutes >= 0 && m.WorkoutMinutes <= MaxWorkoutMinutes
+        && m.TrainingLoad >= 0 && m.TrainingLoad <= MaxPercent
+        && m.StressScore >= 0 && m.StressScore <= MaxPercent
+        && m.MoodScore is >= MinRating and <= MaxRating
+        && m.EnergyScore is >= MinRating and <= MaxRating
+        && (m.Notes is null || m.Notes.Length <= MaxNotesLength);
+
+    /// <summary>The range checks of a day, in field order, with their error texts.</summary>
+    private static void Check(DailyMetrics metrics, ref ErrorSink errors)
+    {
+        Check(ref errors, "sleepHours", metrics.SleepHours, 0, MaxSleepHours, "0–24 h");
+        Check(ref errors, "sleepEfficiency", metrics.SleepEfficiency, 0, MaxPercent, "0–100 %");
+        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > MaxHrvMs)
+        {
+            Add(ref errors, "hrv", metrics.Hrv, "greater than 0 and at most 1000 ms");
+        }
+
+        if (metrics.HrvMethod is not (HrvMethod.Rmssd or HrvMethod.Sdnn))
+        {
+            errors.Add("hrvMethod", metrics.HrvMethod.ToString(), "rmssd or sdnn");
+        }
+
+        Check(ref errors, "restingHr", metrics.RestingHr, MinRestingHr, MaxRestingHr, "20–250 bpm");
         if (metrics.Steps < 0)
         {
-            Add(ref errors, prefix, "steps", metrics.Steps, "0 or more");
+            Add(ref errors, "steps", metrics.Steps, "0 or more");
         }
 
-        Check(ref errors, prefix, "workoutMinutes", metrics.WorkoutMinutes, 0, 1440, "0–1440 min");
-        Check(ref errors, prefix, "trainingLoad", metrics.TrainingLoad, 0, 100, "0–100");
-        Check(ref errors, prefix, "stressScore", metrics.StressScore, 0, 100, "0–100");
-        Check(ref errors, prefix, "moodScore", metrics.MoodScore, 1, 5, "1–5");
-        Check(ref errors, prefix, "energyScore", metrics.EnergyScore, 1, 5, "1–5");
+        Check(ref errors, "workoutMinutes", metrics.WorkoutMinutes, 0, MaxWorkoutMinutes, "0–1440 min");
+        Check(ref errors, "trainingLoad", metrics.TrainingLoad, 0, MaxPercent, "0–100");
+        Check(ref errors, "stressScore", metrics.StressScore, 0, MaxPercent, "0–100");
+        Check(ref errors, "moodScore", metrics.MoodScore, MinRating, MaxRating, "1–5");
+        Check(ref errors, "energyScore", metrics.EnergyScore, MinRating, MaxRating, "1–5");
         if (metrics.Notes is { Length: > MaxNotesLength })
         {
-            (errors ??= []).Add(new(prefix + "notes", $"{metrics.Notes.Length} characters", $"at most {MaxNotesLength} characters"));
+            errors.Add("notes", $"{metrics.Notes.Length} characters", $"at most {MaxNotesLength} characters");
         }
-
-        return errors is null ? [] : errors;
     }
 
     /// <summary>Throws when <paramref name="metrics"/> is out of range.</summary>
@@ -79,13 +130,14 @@ public static class MetricsValidator
                 continue;
             }
 
-            string date = day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (!seen.Add(day.Date))
             {
+                string date = DateText(day.Date);
                 errors.Add(new(date + ".date", date, "each date at most once in a history"));
             }
 
-            errors.AddRange(Validate(day, date));
+            List<MetricsValidationError>? dayErrors = errors;
+            ValidateDay(day, ref dayErrors);
         }
 
         return errors;
@@ -103,14 +155,31 @@ public static class MetricsValidator
         return errors.Count > 0 ? throw new HealthDataValidationException(errors) : days;
     }
 
-    private static void Check(ref List<MetricsValidationError>? errors, string prefix, string field, double value, double min, double max, string range)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Check(ref ErrorSink errors, string field, double value, double min, double max, string range)
     {
         if (!double.IsFinite(value) || value < min || value > max)
         {
-            Add(ref errors, prefix, field, value, range);
+            Add(ref errors, field, value, range);
         }
     }
 
-    private static void Add(ref List<MetricsValidationError>? errors, string prefix, string field, double value, string range) =>
-        (errors ??= []).Add(new(prefix + field, value.ToString("R", CultureInfo.InvariantCulture), range));
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void Add(ref ErrorSink errors, string field, double value, string range) =>
+        errors.Add(field, value.ToString("R", CultureInfo.InvariantCulture), range);
+
+    /// <summary>Collects errors; the field prefix (a fixed text, or a day's date) is only formatted for the first error.</summary>
+    private struct ErrorSink(string? prefix, DateOnly date)
+    {
+        private string? _prefix = prefix;
+
+        public List<MetricsValidationError>? List { get; private set; }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public void Add(string field, string value, string range)
+        {
+            _prefix ??= DateText(date) + ".";
+            (List ??= []).Add(new(_prefix + field, value, range));
+        }
+    }
 }

@@ -37,37 +37,45 @@ public sealed record UserProfile
     /// <returns>The errors.</returns>
     public IReadOnlyList<MetricsValidationError> Validate()
     {
-        List<MetricsValidationError> errors = [];
+        List<MetricsValidationError>? errors = null;
+        Validate(ref errors, out _);
+        return errors ?? [];
+    }
+
+    /// <summary>Adds every field that is out of range to <paramref name="errors"/> (allocating nothing when valid) and returns the time zone.</summary>
+    /// <param name="errors">The errors so far; created on the first error.</param>
+    /// <param name="zone">The time zone of <see cref="TimeZone"/>, or <see langword="null"/> when it is unknown.</param>
+    internal void Validate(ref List<MetricsValidationError>? errors, out TimeZoneInfo? zone)
+    {
         if (Age is { } age && (age < 10 || age > 120))
         {
-            errors.Add(new("profile.age", age.ToString(System.Globalization.CultureInfo.InvariantCulture), "10–120 years"));
+            (errors ??= []).Add(new("profile.age", age.ToString(System.Globalization.CultureInfo.InvariantCulture), "10–120 years"));
         }
 
         if (TrainingFrequency is < 0 or > 21)
         {
-            errors.Add(new("profile.trainingFrequency", TrainingFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture), "0–21 sessions per week"));
+            (errors ??= []).Add(new("profile.trainingFrequency", TrainingFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture), "0–21 sessions per week"));
         }
 
         if (SleepNeedHours is { } need && (!double.IsFinite(need) || need < 3 || need > 14))
         {
-            errors.Add(new("profile.sleepNeedHours", need.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "3–14 h"));
+            (errors ??= []).Add(new("profile.sleepNeedHours", need.ToString("R", System.Globalization.CultureInfo.InvariantCulture), "3–14 h"));
         }
 
         if (!Enum.IsDefined(Goal))
         {
-            errors.Add(new("profile.goal", Goal.ToString(), "lose_fat, build_muscle or maintain"));
+            (errors ??= []).Add(new("profile.goal", Goal.ToString(), "lose_fat, build_muscle or maintain"));
         }
 
         if (!Enum.IsDefined(Chronotype))
         {
-            errors.Add(new("profile.chronotype", Chronotype.ToString(), "early, intermediate or late"));
+            (errors ??= []).Add(new("profile.chronotype", Chronotype.ToString(), "early, intermediate or late"));
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        zone = TimeZones.Find(TimeZone);
+        if (zone is null)
         {
-            errors.Add(new("profile.timeZone", TimeZone ?? "null", "an IANA time zone id such as Europe/Berlin"));
+            (errors ??= []).Add(new("profile.timeZone", TimeZone ?? "null", "an IANA time zone id such as Europe/Berlin"));
         }
-
-        return errors;
     }
 }

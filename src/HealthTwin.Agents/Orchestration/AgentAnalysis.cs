@@ -28,6 +28,11 @@ public sealed record AgentAnalysis
     {
         get
         {
+            if (Agents is AgentRunReportList reports)
+            {
+                return reports.AllSucceeded;
+            }
+
             for (int i = 0; i < Agents.Count; i++)
             {
                 if (Agents[i].Status != AgentRunStatus.Succeeded)

@@ -21,7 +21,7 @@ namespace HealthTwin.Agents.Orchestration;
 public sealed partial class AgentOrchestrator
 {
     private static readonly IComparer<IAIAgent> ById = Comparer<IAIAgent>.Create(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-    private static readonly IComparer<AgentRunReport> ReportById = Comparer<AgentRunReport>.Create(static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
+    private static readonly IComparer<AgentRunReportList.Entry> ReportById = Comparer<AgentRunReportList.Entry>.Create(static (a, b) => string.CompareOrdinal(a.AgentId, b.AgentId));
 
     private readonly object _gate = new();
     private readonly TimeProvider _timeProvider;
@@ -166,7 +166,7 @@ public sealed partial class AgentOrchestrator
         Activity? activity = OrchestratorTelemetry.StartAnalysis(context);
         IAIAgent[] agents = Volatile.Read(ref _agents);
         long start = _timeProvider.GetTimestamp();
-        var run = new AnalysisRun(agents.Length);
+        var run = new AnalysisRun(agents);
         CancellationTokenSource agentCancellation;
         if (cancellationToken.CanBeCanceled)
         {
@@ -182,6 +182,9 @@ public sealed partial class AgentOrchestrator
         bool disposeCancellation = true;
         try
         {
+            // One timestamp per agent: the end of one synchronous agent is the start of the next.
+            long timestamp = start;
+            CancellationToken agentToken = agentCancellation.Token;
             for (int i = 0; i < agents.Length; i++)
             {
                 IAIAgent agent = agents[i];
@@ -190,7 +193,7 @@ public sealed partial class AgentOrchestrator
                     continue;
                 }
 
-                StartAgent(run, agent, context, agentCancellation.Token, cancellationToken);
+                timestamp = StartAgent(run, agent, context, timestamp, agentToken, cancellationToken);
             }
 
             if (run.Pending is null)
@@ -264,9 +267,10 @@ public sealed partial class AgentOrchestrator
         }
     }
 
-    private void StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, CancellationToken agentToken, CancellationToken callerToken)
+    /// <summary>Starts one agent; records it when it completed synchronously, else queues it. Returns the timestamp after it.</summary>
+    private long StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, long agentStart, CancellationToken agentToken, CancellationToken callerToken)
     {
-        long agentStart = _timeProvider.GetTimestamp();
+        long end;
         try
         {
             if (agent is IOutcomeReportingAgent reporting)
@@ -275,8 +279,9 @@ public sealed partial class AgentOrchestrator
                 if (outcome.IsCompletedSuccessfully)
                 {
                     AgentOutcome result = outcome.Result;
-                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart)), result.Recommendations);
-                    return;
+                    end = _timeProvider.GetTimestamp();
+                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations);
+                    return end;
                 }
 
                 run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(outcome.AsTask())));
@@ -287,8 +292,9 @@ public sealed partial class AgentOrchestrator
                 if (recommendations.IsCompletedSuccessfully)
                 {
                     IReadOnlyList<AgentRecommendation> result = recommendations.Result ?? [];
-                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart)), result);
-                    return;
+                    end = _timeProvider.GetTimestamp();
+                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart, end)), result);
+                    return end;
                 }
 
                 run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(WrapAsync(recommendations))));
@@ -300,8 +306,12 @@ public sealed partial class AgentOrchestrator
         }
         catch (Exception ex)
         {
-            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart)), null);
+            end = _timeProvider.GetTimestamp();
+            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart, end)), null);
+            return end;
         }
+
+        return _timeProvider.GetTimestamp();
     }
 
     private async Task<AgentAnalysis> AwaitPendingAsync(AnalysisRun run, AgentContext context, long start, CancellationTokenSource agentCancellation, Activity? activity, CancellationToken cancellationToken)
@@ -366,13 +376,12 @@ public sealed partial class AgentOrchestrator
                     Log.AgentTimedOut(_logger, p.Agent.Id, _options.AgentTimeout.TotalMilliseconds);
                     _telemetry.RecordAgent(p.Agent.Id, AgentRunStatus.TimedOut, elapsed);
                     run.Add(
-                        new AgentRunReport
-                        {
-                            AgentId = p.Agent.Id,
-                            Status = AgentRunStatus.TimedOut,
-                            Duration = elapsed,
-                            Error = $"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.",
-                        },
+                        new AgentRunReportList.Entry(
+                            p.Agent.Id,
+                            AgentRunStatus.TimedOut,
+                            elapsed.Ticks,
+                            0,
+                            new AgentRunReportList.EntryDetails($"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.", null, null)),
                         null);
                 }
             }
@@ -386,47 +395,34 @@ public sealed partial class AgentOrchestrator
         }
     }
 
-    private AgentRunReport Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
+    private AgentRunReportList.Entry Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
     {
         AgentRunStatus status = fallbackReason is null ? AgentRunStatus.Succeeded : AgentRunStatus.FellBack;
+        string id = agent.Id;
         if (fallbackReason is not null)
         {
-            Log.AgentFellBack(_logger, agent.Id, fallbackReason);
+            Log.AgentFellBack(_logger, id, fallbackReason);
         }
 
-        _telemetry.RecordAgent(agent.Id, status, duration);
-        return new AgentRunReport
-        {
-            AgentId = agent.Id,
-            Status = status,
-            Duration = duration,
-            RecommendationCount = recommendations?.Count ?? 0,
-            FallbackReason = fallbackReason,
-        };
+        _telemetry.RecordAgent(id, status, duration);
+        return new AgentRunReportList.Entry(
+            id, status, duration.Ticks, recommendations?.Count ?? 0, fallbackReason is null ? null : new AgentRunReportList.EntryDetails(null, null, fallbackReason));
     }
 
-    private AgentRunReport Failed(IAIAgent agent, Exception error, TimeSpan duration)
+    private AgentRunReportList.Entry Failed(IAIAgent agent, Exception error, TimeSpan duration)
     {
         Log.AgentFailed(_logger, agent.Id, error.GetType().Name, error);
         _telemetry.RecordAgent(agent.Id, AgentRunStatus.Failed, duration);
-        return new AgentRunReport
-        {
-            AgentId = agent.Id,
-            Status = AgentRunStatus.Failed,
-            Duration = duration,
-            Error = error.Message,
-            ErrorType = error.GetType().FullName,
-        };
+        return new AgentRunReportList.Entry(agent.Id, AgentRunStatus.Failed, duration.Ticks, 0, new AgentRunReportList.EntryDetails(error.Message, error.GetType().FullName, null));
     }
 
     private AgentAnalysis Complete(AnalysisRun run, AgentContext context, long start, Activity? activity)
     {
-        AgentRecommendation[] merged = RecommendationMerger.Merge(run.Recommendations, run.RecommendationCount);
-        AgentRunReport[] reports = run.Reports.ToArray();
-        Array.Sort(reports, ReportById);
+        AgentRecommendation[] merged = run.Merge();
+        AgentRunReportList reports = run.Reports();
         TimeSpan duration = _timeProvider.GetElapsedTime(start);
         _telemetry.RecordAnalysis(duration, activity, merged.Length);
-        Log.AnalysisCompleted(_logger, reports.Length, merged.Length, duration.TotalMilliseconds);
+        Log.AnalysisCompleted(_logger, reports.Count, merged.Length, duration.TotalMilliseconds);
         return new AgentAnalysis
         {
             UserId = context.UserId,
@@ -477,27 +473,47 @@ public sealed partial class AgentOrchestrator
 
     private sealed record PendingAgent(IAIAgent Agent, long Start, Task<(AgentOutcome Outcome, long End)> Task);
 
-    private sealed class AnalysisRun(int capacity)
+    /// <summary>
+    /// The state of one analysis: a report per agent and the recommendation lists, in exactly sized arrays. Agents
+    /// that completed synchronously are recorded in agent-id order, so their reports need no sorting.
+    /// </summary>
+    private sealed class AnalysisRun(IAIAgent[] agents)
     {
-        public List<AgentRunReport> Reports { get; } = new(capacity);
-
-        public List<IReadOnlyList<AgentRecommendation>> Recommendations { get; } = new(capacity);
-
-        public int RecommendationCount { get; private set; }
+        private readonly AgentRunReportList.Entry[] _reports = new AgentRunReportList.Entry[agents.Length];
+        private IReadOnlyList<AgentRecommendation>[]? _lists;
+        private int _reportCount;
+        private int _listCount;
+        private int _recommendationCount;
+        private bool _outOfOrder;
 
         public List<PendingAgent>? Pending { get; private set; }
 
-        public void Add(AgentRunReport report, IReadOnlyList<AgentRecommendation>? recommendations)
+        public void Add(in AgentRunReportList.Entry report, IReadOnlyList<AgentRecommendation>? recommendations)
         {
-            Reports.Add(report);
+            _reports[_reportCount++] = report;
+            _outOfOrder |= Pending is not null;
             if (recommendations is { Count: > 0 })
             {
-                Recommendations.Add(recommendations);
-                RecommendationCount += recommendations.Count;
+                (_lists ??= new IReadOnlyList<AgentRecommendation>[agents.Length])[_listCount++] = recommendations;
+                _recommendationCount += recommendations.Count;
             }
         }
 
         public void AddPending(PendingAgent pending) => (Pending ??= []).Add(pending);
+
+        public AgentRecommendation[] Merge() =>
+            _lists is null ? [] : RecommendationMerger.Merge(_lists, _listCount, _recommendationCount);
+
+        /// <summary>The reports in agent-id order.</summary>
+        public AgentRunReportList Reports()
+        {
+            if (_outOfOrder)
+            {
+                Array.Sort(_reports, 0, _reportCount, ReportById);
+            }
+
+            return new AgentRunReportList(_reports, _reportCount);
+        }
     }
 
     private static partial class Log

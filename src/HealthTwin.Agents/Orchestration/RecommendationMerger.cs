@@ -22,7 +22,7 @@ internal static class RecommendationMerger
     public static readonly IComparer<AgentRecommendation> Comparer = Comparer<AgentRecommendation>.Create(Order);
 
     /// <summary>Flattens, sorts and removes recommendations whose id occurs earlier in the order.</summary>
-    public static AgentRecommendation[] Merge(List<IReadOnlyList<AgentRecommendation>> lists, int total)
+    public static AgentRecommendation[] Merge(IReadOnlyList<AgentRecommendation>[] lists, int count, int total)
     {
         if (total == 0)
         {
@@ -31,8 +31,9 @@ internal static class RecommendationMerger
 
         var all = new AgentRecommendation[total];
         int n = 0;
-        foreach (IReadOnlyList<AgentRecommendation> list in lists)
+        for (int l = 0; l < count; l++)
         {
+            IReadOnlyList<AgentRecommendation> list = lists[l];
             for (int i = 0; i < list.Count; i++)
             {
                 if (list[i] is { } recommendation)

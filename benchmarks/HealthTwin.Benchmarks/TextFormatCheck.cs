@@ -1,0 +1,72 @@
+using System.Globalization;
+using HealthTwin.Agents.Metrics;
+
+namespace HealthTwin.Benchmarks;
+
+/// <summary>
+/// <c>-- verify-text</c>: checks that the SDK's fast invariant text formatting gives exactly the runtime's characters
+/// for the number and date patterns it short-cuts (every tenth from −100,000 to 100,000, whole numbers, random and
+/// edge values, and 100 years of dates).
+/// </summary>
+public static class TextFormatCheck
+{
+    public static int Run(TextWriter output)
+    {
+        string[] formats = ["0", "0.0", "0.#"];
+        var values = new List<double> { 0.0, -0.0, 0.05, -0.05, 0.15, 0.25, 0.35, 62.35, -62.35, 1e13, -1e13, 99999999999999.9, 1e14, double.Epsilon, -double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue };
+        for (int k = -1_000_000; k <= 1_000_000; k++)
+        {
+            values.Add(k / 10.0);
+            values.Add(k * 0.1);
+        }
+
+        var random = new Random(7);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            values.Add(Math.Round((random.NextDouble() - 0.5) * 400, random.Next(0, 4)));
+            values.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 16)));
+        }
+
+        long checkedCount = 0;
+        int mismatches = 0;
+        foreach (double value in values)
+        {
+            foreach (string format in formats)
+            {
+                string expected = value.ToString(format, CultureInfo.InvariantCulture);
+                string actual = Format(value, format);
+                checkedCount++;
+                if (!string.Equals(expected, actual, StringComparison.Ordinal) && mismatches++ < 20)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MISMATCH {value:R} '{format}': runtime '{expected}', fast '{actual}'"));
+                }
+            }
+        }
+
+        for (var date = new DateOnly(1950, 1, 1); date < new DateOnly(2050, 1, 1); date = date.AddDays(1))
+        {
+            foreach (string format in (string[])["yyyy-MM-dd", "ddd yyyy-MM-dd"])
+            {
+                string expected = date.ToString(format, CultureInfo.InvariantCulture);
+                var text = new InvariantText(0, 1);
+                text.AppendFormatted(date, format);
+                string actual = text.ToStringAndClear();
+                checkedCount++;
+                if (!string.Equals(expected, actual, StringComparison.Ordinal) && mismatches++ < 20)
+                {
+                    output.WriteLine($"MISMATCH {date} '{format}': runtime '{expected}', fast '{actual}'");
+                }
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{checkedCount} formatted values compared, {mismatches} mismatches"));
+        return mismatches == 0 ? 0 : 1;
+    }
+
+    private static string Format(double value, string format)
+    {
+        var text = new InvariantText(0, 1);
+        text.AppendFormatted(value, format);
+        return text.ToStringAndClear();
+    }
+}
