@@ -19,18 +19,8 @@ internal static class AgentOutput
         string title,
         string rationale,
         IReadOnlyList<RecommendationAction> actions,
-        IReadOnlyList<Evidence> evidence) => new()
-        {
-            Id = RecommendationId.Create(agentId, ruleId, context.Today.Date),
-            CreatedAt = context.AnalyzedAt,
-            Agent = agentId,
-            Type = type,
-            Title = title,
-            Rationale = rationale,
-            Priority = priority,
-            Actions = actions,
-            Evidence = evidence,
-        };
+        IReadOnlyList<Evidence> evidence) =>
+        Create(RecommendationId.Create(agentId, ruleId, context.Today.Date), agentId, context, type, priority, title, rationale, actions, evidence);
 
     /// <summary>Builds a recommendation for a rule (its id is formatted once per day, see <see cref="AgentRule"/>).</summary>
     public static AgentRecommendation Recommend(
@@ -41,11 +31,23 @@ internal static class AgentOutput
         string title,
         string rationale,
         IReadOnlyList<RecommendationAction> actions,
+        IReadOnlyList<Evidence> evidence) =>
+        Create(rule.IdFor(context.Today.Date), rule.AgentId, context, type, priority, title, rationale, actions, evidence);
+
+    private static AgentRecommendation Create(
+        string id,
+        string agentId,
+        AgentContext context,
+        RecommendationType type,
+        RecommendationPriority priority,
+        string title,
+        string rationale,
+        IReadOnlyList<RecommendationAction> actions,
         IReadOnlyList<Evidence> evidence) => new()
         {
-            Id = rule.IdFor(context.Today.Date),
+            Id = id,
             CreatedAt = context.AnalyzedAt,
-            Agent = rule.AgentId,
+            Agent = agentId,
             Type = type,
             Title = title,
             Rationale = rationale,
