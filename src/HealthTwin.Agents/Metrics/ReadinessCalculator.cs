@@ -160,17 +160,17 @@ public static class ReadinessCalculator
                 {
                     case SleepPoor:
                         text.AppendLiteral("Poor sleep: sleep score ");
-                        text.AppendFormatted(_sleepScore, "0");
+                        text.AppendFormatted(_sleepScore, "0.#");
                         text.AppendLiteral(" (−20)");
                         break;
                     case SleepFair:
                         text.AppendLiteral("Sleep could be better: sleep score ");
-                        text.AppendFormatted(_sleepScore, "0");
+                        text.AppendFormatted(_sleepScore, "0.#");
                         text.AppendLiteral(" (−10)");
                         break;
                     default:
                         text.AppendLiteral("Good sleep: sleep score ");
-                        text.AppendFormatted(_sleepScore, "0");
+                        text.AppendFormatted(_sleepScore, "0.#");
                         break;
                 }
 
@@ -183,26 +183,26 @@ public static class ReadinessCalculator
                 if (_hrv == HrvGood)
                 {
                     text.AppendLiteral("Good recovery: HRV ");
-                    text.AppendFormatted(_hrvDelta, "0");
+                    text.AppendFormatted(_hrvDelta, "0.#");
                     text.AppendLiteral(" % above baseline");
                 }
                 else
                 {
                     text.AppendLiteral("HRV ");
-                    text.AppendFormatted(-_hrvDelta, "0");
+                    text.AppendFormatted(-_hrvDelta, "0.#");
                     text.AppendLiteral(_hrv == HrvDropAlert ? " % below baseline (−25)" : " % below baseline (−10)");
                 }
             }
             else if (_heart != HeartNone && ++line == index)
             {
                 text.AppendLiteral("Resting HR ");
-                text.AppendFormatted(_heartDelta, "0");
+                text.AppendFormatted(_heartDelta, "0.#");
                 text.AppendLiteral(_heart == HeartAlert ? " % above baseline (−20)" : " % above baseline (−10)");
             }
             else if (_load && ++line == index)
             {
                 text.AppendLiteral("High training load ");
-                text.AppendFormatted(_today.TrainingLoad, "0");
+                text.AppendFormatted(_today.TrainingLoad, "0.#");
                 text.AppendLiteral(" (−15)");
             }
             else if (_mood && ++line == index)
@@ -216,7 +216,7 @@ public static class ReadinessCalculator
             else
             {
                 text.AppendLiteral("High stress ");
-                text.AppendFormatted(_today.StressScore, "0");
+                text.AppendFormatted(_today.StressScore, "0.#");
                 text.AppendLiteral(" (−10)");
             }
         }

@@ -112,4 +112,15 @@ public class ReadinessCalculatorTests
         ReadinessCalculator.SleepScore(TestData.Day(), zero).Should().Be(90);
         score.Explanations.Should().OnlyContain(e => !e.Contains("NaN", StringComparison.Ordinal) && !e.Contains('∞', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Compute_ExplanationsShowTheDecimalThatDecidedTheRule()
+    {
+        // 69.6 is poor (below 70): the text must not round it to "70".
+        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day() with { SleepEfficiency = 69.6, Hrv = 50.94, StressScore = 75.4 }, Base);
+
+        score.Explanations.Should().Contain("Poor sleep: sleep score 69.6 (−20)")
+            .And.Contain("HRV 15.1 % below baseline (−25)")
+            .And.Contain("High stress 75.4 (−10)");
+    }
 }
