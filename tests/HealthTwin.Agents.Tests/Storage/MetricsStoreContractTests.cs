@@ -1,3 +1,4 @@
+using static HealthTwin.Agents.Tests.Storage.StoreTestHelpers;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Storage;
 
@@ -215,14 +216,4 @@ public abstract class MetricsStoreContractTests
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
 
-    protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (T item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

@@ -1,3 +1,4 @@
+using static HealthTwin.Agents.Tests.Storage.StoreTestHelpers;
 using System.Globalization;
 using System.Text;
 using HealthTwin.Agents.Storage;
@@ -81,7 +82,7 @@ public abstract class UserFileStoreContractTests
         byte[] bytes = [.. Enumerable.Range(0, 70_000).Select(i => (byte)(i % 251))];
         var positioned = new MemoryStream(bytes) { Position = 1000 };
 
-        await store.UploadAsync("alice", UserFileCategory.SleepEnvironmentPhotos, "bedroom 1.jpg", new NonSeekableStream(bytes), "image/jpeg");
+        await store.UploadAsync("alice", UserFileCategory.SleepEnvironmentPhotos, "bedroom 1.jpg", new NonSeekableStream(maxChunk: 1000, data: bytes), "image/jpeg");
         await store.UploadAsync("alice", UserFileCategory.SleepEnvironmentPhotos, "bedroom 2.jpg", positioned, "image/jpeg");
 
         (await ReadAllBytesAsync(store, "alice", UserFileCategory.SleepEnvironmentPhotos, "bedroom 1.jpg")).Should().Equal(bytes);
@@ -311,62 +312,5 @@ public abstract class UserFileStoreContractTests
         return copy.ToArray();
     }
 
-    protected static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (T item in source)
-        {
-            list.Add(item);
-        }
 
-        return list;
-    }
-
-    /// <summary>A read-only stream that cannot seek and has no length (like a network body).</summary>
-    protected sealed class NonSeekableStream(byte[] data) : Stream
-    {
-        private readonly MemoryStream _inner = new(data, writable: false);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 1000));
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _inner.ReadAsync(buffer[..Math.Min(buffer.Length, 1000)], cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            _inner.ReadAsync(buffer, offset, Math.Min(count, 1000), cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using static HealthTwin.Agents.Tests.Storage.StoreTestHelpers;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -315,14 +316,4 @@ public sealed class S3MetricsStoreTests(S3ServerFixture server, ITestOutputHelpe
         return keys;
     }
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (T item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
 }

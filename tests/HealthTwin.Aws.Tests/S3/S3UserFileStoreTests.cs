@@ -1,3 +1,4 @@
+using static HealthTwin.Agents.Tests.Storage.StoreTestHelpers;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -80,7 +81,7 @@ public sealed class S3UserFileStoreTests(S3ServerFixture server) : IDisposable
         byte[] data = new byte[6 * MiB + 123];
         new Random(6).NextBytes(data);
 
-        StoredFileInfo stored = await store.UploadAsync("alice", UserFileCategory.SleepEnvironmentPhotos, "night.raw", new OneWayStream(data), "application/octet-stream");
+        StoredFileInfo stored = await store.UploadAsync("alice", UserFileCategory.SleepEnvironmentPhotos, "night.raw", new HealthTwin.Agents.Tests.Storage.NonSeekableStream(data), "application/octet-stream");
 
         stored.Size.Should().Be(data.Length);
         _http.Where(HttpMethod.Post, "uploads").Should().ContainSingle();
@@ -255,62 +256,5 @@ public sealed class S3UserFileStoreTests(S3ServerFixture server) : IDisposable
         return await SHA256.HashDataAsync(download!.Content);
     }
 
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (T item in source)
-        {
-            list.Add(item);
-        }
 
-        return list;
-    }
-
-    /// <summary>A forward-only stream (like a request body).</summary>
-    private sealed class OneWayStream(byte[] data) : Stream
-    {
-        private readonly MemoryStream _inner = new(data, writable: false);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            _inner.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            _inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }
