@@ -170,8 +170,7 @@ public sealed class AgentContextFactory
             {
                 if (days[i].Date == days[i - 1].Date)
                 {
-                    string date = MetricsValidator.DateText(days[i].Date);
-                    (errors ??= []).Add(new(date + ".date", date, "each date at most once in a history"));
+                    (errors ??= []).Add(MetricsValidator.DuplicateDate(days[i].Date));
                 }
             }
         }

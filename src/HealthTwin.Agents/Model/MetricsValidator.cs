@@ -46,6 +46,13 @@ public static class MetricsValidator
         return false;
     }
 
+    /// <summary>The error for a date that occurs more than once in a history.</summary>
+    internal static MetricsValidationError DuplicateDate(DateOnly date)
+    {
+        string text = DateText(date);
+        return new(text + ".date", text, "each date at most once in a history");
+    }
+
     /// <summary>The yyyy-MM-dd text of a date, as used in error field names.</summary>
     internal static string DateText(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -132,8 +139,7 @@ public static class MetricsValidator
 
             if (!seen.Add(day.Date))
             {
-                string date = DateText(day.Date);
-                errors.Add(new(date + ".date", date, "each date at most once in a history"));
+                errors.Add(DuplicateDate(day.Date));
             }
 
             List<MetricsValidationError>? dayErrors = errors;
