@@ -72,6 +72,15 @@ public sealed partial class S3ServerFixture : IAsyncLifetime
         return name;
     }
 
+    /// <summary>Creates a fresh bucket and its store options, then applies <paramref name="configure"/> to them.</summary>
+    public static async Task<(string Bucket, IOptions<S3StorageOptions> Options)> CreateBucketWithOptionsAsync(IAmazonS3 client, string hint, Action<S3StorageOptions>? configure = null)
+    {
+        string bucket = await CreateBucketAsync(client, hint);
+        IOptions<S3StorageOptions> options = Options(bucket);
+        configure?.Invoke(options.Value);
+        return (bucket, options);
+    }
+
     /// <summary>Store options for a bucket (AES256 encryption, the given threshold and parallelism).</summary>
     public static IOptions<S3StorageOptions> Options(string bucket, int maxParallelism = 8, long? multipartThresholdBytes = null, string? keyPrefixRoot = null) =>
         Microsoft.Extensions.Options.Options.Create(new S3StorageOptions

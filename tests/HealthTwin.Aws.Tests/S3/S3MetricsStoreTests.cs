@@ -294,9 +294,7 @@ public sealed class S3MetricsStoreTests(S3ServerFixture server, ITestOutputHelpe
     private async Task<(S3MetricsStore Store, string Bucket)> CreateStoreAsync(Action<S3StorageOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         IAmazonS3 client = Client();
-        string bucket = await S3ServerFixture.CreateBucketAsync(client, "metrics");
-        IOptions<S3StorageOptions> options = S3ServerFixture.Options(bucket);
-        configure?.Invoke(options.Value);
+        (string bucket, IOptions<S3StorageOptions> options) = await S3ServerFixture.CreateBucketWithOptionsAsync(client, "metrics", configure);
         _http.Requests.Clear();
         return (new S3MetricsStore(client, options, timeProvider ?? TimeProvider.System, NullLogger<S3MetricsStore>.Instance), bucket);
     }

@@ -242,9 +242,7 @@ public sealed class S3UserFileStoreTests(S3ServerFixture server) : IDisposable
     private async Task<(S3UserFileStore Store, string Bucket)> CreateStoreAsync(Action<S3StorageOptions>? configure = null, TimeProvider? timeProvider = null)
     {
         IAmazonS3 client = Client();
-        string bucket = await S3ServerFixture.CreateBucketAsync(client, "files");
-        IOptions<S3StorageOptions> options = S3ServerFixture.Options(bucket);
-        configure?.Invoke(options.Value);
+        (string bucket, IOptions<S3StorageOptions> options) = await S3ServerFixture.CreateBucketWithOptionsAsync(client, "files", configure);
         _http.Requests.Clear();
         return (new S3UserFileStore(client, options, timeProvider ?? TimeProvider.System, NullLogger<S3UserFileStore>.Instance), bucket);
     }
