@@ -36,6 +36,16 @@ public class MetricsValidatorTests
         errors[0].ToString().Should().Contain(field).And.Contain("outside the allowed range");
     }
 
+    [Theory]
+    [MemberData(nameof(OutOfRange))]
+    public void ValidateHistory_ValueOutOfRange_IsRejectedByTheFastPathToo(string field, Func<DailyMetrics, DailyMetrics> change, string range)
+    {
+        IReadOnlyList<MetricsValidationError> errors = MetricsValidator.ValidateHistory([change(TestData.Day())]);
+
+        errors.Should().ContainSingle().Which.Field.Should().Be("2025-03-14." + field);
+        errors[0].AllowedRange.Should().Contain(range);
+    }
+
     [Fact]
     public void Validate_ValuesAtTheEdgesOfTheirRanges_IsValid()
     {
@@ -44,6 +54,7 @@ public class MetricsValidatorTests
 
         MetricsValidator.Validate(low).Should().BeEmpty();
         MetricsValidator.Validate(high).Should().BeEmpty();
+        MetricsValidator.ValidateHistory([low, high with { Date = low.Date.AddDays(1) }]).Should().BeEmpty();
     }
 
     [Fact]
