@@ -52,7 +52,9 @@ public static class HealthTwinServiceCollectionExtensions
 
     /// <summary>
     /// Adds the core SDK and binds its options from a configuration section (usually <c>HealthTwin</c>); the
-    /// file-system store binds from its <c>Storage</c> subsection.
+    /// file-system store binds from its <c>Storage</c> subsection. The section is also registered as the keyed
+    /// <see cref="IConfiguration"/> <see cref="HealthTwinOptions.SectionName"/>, where add-ons find their own
+    /// subsections (<c>Bedrock</c>, <c>S3</c>) when no section is passed to them, with or without a host.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The <c>HealthTwin</c> section.</param>
@@ -63,6 +65,7 @@ public static class HealthTwinServiceCollectionExtensions
         IHealthTwinBuilder builder = services.AddHealthTwin();
         services.Configure<HealthTwinOptions>(section);
         services.Configure<FileSystemStorageOptions>(section.GetSection("Storage"));
+        services.AddKeyedSingleton(HealthTwinOptions.SectionName, section);
         return builder;
     }
 }
