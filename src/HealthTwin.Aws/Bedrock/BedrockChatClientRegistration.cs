@@ -29,7 +29,13 @@ internal static class BedrockChatClientRegistration
             sp.GetRequiredService<IOptions<BedrockChatClientOptions>>().Value,
             HostAwsOptions(sp),
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new BedrockResendMonitor(sp.GetService<ILogger<BedrockResendMonitor>>() ?? NullLogger<BedrockResendMonitor>.Instance));
+        services.TryAddSingleton(sp =>
+        {
+            IOptions<AI.BedrockOptions>? bedrock = sp.GetService<IOptions<AI.BedrockOptions>>();
+            return new BedrockResendMonitor(
+                sp.GetService<ILogger<BedrockResendMonitor>>() ?? NullLogger<BedrockResendMonitor>.Instance,
+                () => bedrock?.Value.MaxAttempts ?? 1);
+        });
         services.AddHttpClient(BedrockChatClient.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => CreatePrimaryHandler(sp.GetRequiredService<BedrockCredentialResolver>(), sp.GetRequiredService<BedrockResendMonitor>()));
         services.TryAddSingleton(sp => new BedrockChatClient(

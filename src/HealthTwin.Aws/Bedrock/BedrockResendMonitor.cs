@@ -6,10 +6,12 @@ namespace HealthTwin.Aws.Bedrock;
 /// Notices when the same Bedrock request is sent twice through the <see cref="BedrockChatClient.HttpClientName"/>
 /// client: a resilience handler of the host (for example <c>ConfigureHttpClientDefaults(b =&gt;
 /// b.AddStandardResilienceHandler())</c>) retries requests that the Bedrock agents already retry, so attempts
-/// multiply. It warns once per process and counts every resend, so the stacking is never silent.
+/// multiply. It warns once and counts every resend, so the stacking is never silent; with
+/// <c>HealthTwin:Bedrock:MaxAttempts</c> = 1 the host's handler owns the retries and nothing is logged.
 /// </summary>
 /// <param name="logger">The logger.</param>
-internal sealed partial class BedrockResendMonitor(ILogger<BedrockResendMonitor> logger)
+/// <param name="maxAttempts">The SDK's attempts per model call (read when a resend is seen).</param>
+internal sealed partial class BedrockResendMonitor(ILogger<BedrockResendMonitor> logger, Func<int> maxAttempts)
 {
     private static readonly HttpRequestOptionsKey<int> SendsKey = new("HealthTwin.Bedrock.Sends");
     private int _warned;
@@ -28,7 +30,7 @@ internal sealed partial class BedrockResendMonitor(ILogger<BedrockResendMonitor>
         }
 
         Interlocked.Increment(ref _resends);
-        if (Interlocked.Exchange(ref _warned, 1) == 0)
+        if (maxAttempts() > 1 && Interlocked.Exchange(ref _warned, 1) == 0)
         {
             Log.Resent(logger, BedrockChatClient.HttpClientName);
         }
