@@ -15,7 +15,10 @@ public static class HealthTwinServiceCollectionExtensions
     /// Adds the core SDK: options (validated on start), <see cref="TimeProvider.System"/>, the
     /// <see cref="AgentContextFactory"/>, the <see cref="AgentOrchestrator"/>, the ten built-in agents and the
     /// file-system stores. Infrastructure is added with <c>TryAdd</c>, so a host's own registrations win; agents
-    /// with <c>TryAddEnumerable</c>. Calling it twice is harmless.
+    /// with <c>TryAddEnumerable</c>. Calling it twice is harmless. The options bind, when first resolved, from the
+    /// <c>HealthTwin</c> section of the host's <see cref="IConfiguration"/> (appsettings, environment variables such as
+    /// <c>HealthTwin__AgentTimeout</c>, command line), unless a section was given to
+    /// <see cref="AddHealthTwin(IServiceCollection, IConfiguration)"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder for add-ons and agents.</returns>
@@ -26,6 +29,13 @@ public static class HealthTwinServiceCollectionExtensions
         services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthTwinOptions>, HealthTwinOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSystemStorageOptions>, HealthTwinOptionsValidator>());
+        if (!services.Any(static d => d.ServiceType == typeof(HostConfigurationBinding)))
+        {
+            services.AddSingleton<HostConfigurationBinding>();
+            services.AddOptions<HealthTwinOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Section(sp)?.Bind(o));
+            services.AddOptions<FileSystemStorageOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Section(sp)?.GetSection("Storage").Bind(o));
+        }
+
         services.AddOptions<HealthTwinOptions>().ValidateOnStart();
         services.AddOptions<FileSystemStorageOptions>().ValidateOnStart();
 

@@ -24,8 +24,8 @@ namespace HealthTwin.Aws.AI;
 /// </summary>
 public sealed partial class BedrockAnalysisService : IDisposable
 {
-    /// <summary>The meter name: <c>HealthTwin.Bedrock</c>.</summary>
-    public const string MeterName = "HealthTwin.Bedrock";
+    /// <summary>The meter name: <c>HealthTwin.Bedrock</c> (<see cref="HealthTwinAwsTelemetry.BedrockSourceName"/>).</summary>
+    public const string MeterName = HealthTwinAwsTelemetry.BedrockSourceName;
 
     /// <summary>The agent id of one-shot analyses (<see cref="AnalyzeWithAIAsync"/>): <c>bedrock-analysis</c>.</summary>
     public const string AnalysisAgentId = BedrockAgent.IdPrefix + "analysis";
@@ -114,6 +114,18 @@ public sealed partial class BedrockAnalysisService : IDisposable
     private async ValueTask<AgentOutcome> AnalyzeAsync(AnalysisRequest request, AgentContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using System.Diagnostics.Activity? activity = BedrockTelemetry.StartAgent(request.AgentId, request.ModelId);
+        AgentOutcome outcome = await AnalyzeCoreAsync(request, context, cancellationToken).ConfigureAwait(false);
+        if (outcome.FallbackReason is { } reason)
+        {
+            BedrockTelemetry.RecordFallbackOn(activity, reason[..Math.Max(0, reason.IndexOf(':', StringComparison.Ordinal))]);
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask<AgentOutcome> AnalyzeCoreAsync(AnalysisRequest request, AgentContext context, CancellationToken cancellationToken)
+    {
         string? redFlag = SafetyRules.FindRedFlag(context.Today.Notes);
         if (!_options.Enabled)
         {
@@ -162,6 +174,13 @@ public sealed partial class BedrockAnalysisService : IDisposable
     private async ValueTask<string> CallModelAsync(ModelCall call, CancellationToken cancellationToken)
     {
         call.Ran = true;
+
+        // HybridCache may run the factory without the caller's execution context: keep the model call's span under the agent's.
+        if (System.Diagnostics.Activity.Current is null && call.Parent is { } parent)
+        {
+            System.Diagnostics.Activity.Current = parent;
+        }
+
         AnalysisRequest request = call.Request;
         using RateLimitLease lease = _rateLimiter.AttemptAcquire(call.Context.UserId);
         if (!lease.IsAcquired)
@@ -339,6 +358,8 @@ public sealed partial class BedrockAnalysisService : IDisposable
         public AgentContext Context { get; } = context;
 
         public HealthPrompt Prompt { get; } = prompt;
+
+        public System.Diagnostics.Activity? Parent { get; } = System.Diagnostics.Activity.Current;
 
         public bool Ran { get; set; }
     }
