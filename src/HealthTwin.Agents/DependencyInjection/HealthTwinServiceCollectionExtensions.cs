@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Agents.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin;
@@ -26,14 +29,13 @@ public static class HealthTwinServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
-        services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthTwinOptions>, HealthTwinOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSystemStorageOptions>, HealthTwinOptionsValidator>());
         if (!services.Any(static d => d.ServiceType == typeof(HostConfigurationBinding)))
         {
             services.AddSingleton<HostConfigurationBinding>();
-            services.AddOptions<HealthTwinOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Section(sp)?.Bind(o));
-            services.AddOptions<FileSystemStorageOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Section(sp)?.GetSection("Storage").Bind(o));
+            services.AddOptions<HealthTwinOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Bind(sp, o));
+            services.AddOptions<FileSystemStorageOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Bind(sp, o));
         }
 
         services.AddOptions<HealthTwinOptions>().ValidateOnStart();
@@ -41,7 +43,13 @@ public static class HealthTwinServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentContextFactory>();
-        services.TryAddSingleton<AgentOrchestrator>();
+        // Loggers when the host has logging (the core depends on the logging abstractions only).
+        services.TryAddSingleton(static sp => new AgentOrchestrator(
+            sp.GetServices<IAIAgent>(),
+            sp.GetRequiredService<IOptions<HealthTwinOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<AgentOrchestrator>>() ?? NullLogger<AgentOrchestrator>.Instance,
+            sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IMetricsStore, FileSystemMetricsStore>();
         services.TryAddSingleton<IUserFileStore, FileSystemUserFileStore>();
         BuiltInAgentRegistration.AddBuiltInAgents(services);

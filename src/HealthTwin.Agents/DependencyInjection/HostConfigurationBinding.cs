@@ -1,4 +1,5 @@
 using HealthTwin.Agents;
+using HealthTwin.Agents.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,4 +19,24 @@ internal sealed class HostConfigurationBinding
         services.GetKeyedService<IConfiguration>(HealthTwinOptions.SectionName) is null
             ? services.GetService<IConfiguration>()?.GetSection(HealthTwinOptions.SectionName)
             : null;
+
+    /// <summary>Binds the core options from the host's <c>HealthTwin</c> section (configuration-binding source generator).</summary>
+    public static void Bind(IServiceProvider services, HealthTwinOptions options)
+    {
+        IConfiguration? section = Section(services);
+        if (section is not null)
+        {
+            section.Bind(options);
+        }
+    }
+
+    /// <summary>Binds the file-system store options from the host's <c>HealthTwin:Storage</c> section.</summary>
+    public static void Bind(IServiceProvider services, FileSystemStorageOptions options)
+    {
+        IConfiguration? section = Section(services)?.GetSection("Storage");
+        if (section is not null)
+        {
+            section.Bind(options);
+        }
+    }
 }

@@ -114,6 +114,7 @@ public static class BedrockBuilderExtensions
     private static IHealthTwinBuilder AddCore(IHealthTwinBuilder builder, IConfiguration? section, Action<BedrockOptions>? configure)
     {
         IServiceCollection services = builder.Services;
+        services.AddLogging();
         OptionsBuilder<BedrockOptions> options = services.AddOptions<BedrockOptions>();
         if (section is not null)
         {
@@ -122,7 +123,14 @@ public static class BedrockBuilderExtensions
         else
         {
             // Bound when the options are first resolved: the section given to AddHealthTwin(section), else the host's.
-            options.Configure<IServiceProvider>(static (o, sp) => HealthTwinSections.Find(sp, BedrockOptions.SectionName)?.Bind(o));
+            options.Configure<IServiceProvider>(static (o, sp) =>
+            {
+                IConfiguration? found = HealthTwinSections.Find(sp, BedrockOptions.SectionName);
+                if (found is not null)
+                {
+                    found.Bind(o);
+                }
+            });
         }
 
         if (configure is not null)

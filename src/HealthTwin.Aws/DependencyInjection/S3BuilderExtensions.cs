@@ -64,6 +64,7 @@ public static class S3BuilderExtensions
 
     private static void AddCore(IServiceCollection services, bool bindHostConfiguration)
     {
+        services.AddLogging();
         services.AddOptions<S3StorageOptions>().ValidateOnStart();
         if (bindHostConfiguration)
         {

@@ -10,5 +10,11 @@ namespace HealthTwin.Aws.S3;
 /// <param name="section">The <c>HealthTwin:S3</c> section, or <see langword="null"/>.</param>
 internal sealed class S3StorageConfigurationBinder(IConfiguration? section) : IConfigureOptions<S3StorageOptions>
 {
-    public void Configure(S3StorageOptions options) => section?.Bind(options);
+    public void Configure(S3StorageOptions options)
+    {
+        if (section is not null)
+        {
+            section.Bind(options);
+        }
+    }
 }
