@@ -86,6 +86,9 @@ public sealed partial class WearableImporter
         : TimeZoneInfo.TryFindSystemTimeZoneById(id, out TimeZoneInfo? zone) ? zone
         : throw new ArgumentException($"time zone '{Values.Printable(id)}' is unknown: use an IANA id such as 'Europe/Amsterdam'.", nameof(id));
 
+    /// <summary>A FIT file: header size 12 or 14, then ".FIT" at offset 8.</summary>
+    private static bool IsFit(ReadOnlySpan<byte> head) => head.Length >= 12 && head[0] is 12 or 14 && head.Slice(8, 4).SequenceEqual(".FIT"u8);
+
     private static bool IsZip(ReadOnlySpan<byte> head) => head.StartsWith("PK\x03\x04"u8) || head.StartsWith("PK\x05\x06"u8);
 
     /// <summary>Entries of vendor archives that hold no daily metric: skipped without reading.</summary>
@@ -106,6 +109,11 @@ public sealed partial class WearableImporter
         if (head.Bytes.Length == 0)
         {
             throw new WearableImportException(name, null, null, "the file is empty.");
+        }
+
+        if (IsFit(head.Bytes.Span))
+        {
+            throw new WearableImportException(name, null, null, "Garmin FIT activity files are not supported: no maintained FIT decoder is available to this package. Import the Garmin Connect JSON (daily summary, HRV, sleep) instead.");
         }
 
         if (IsZip(head.Bytes.Span))

@@ -50,8 +50,8 @@ internal sealed class SleepNights
         {
             double asleep = UnionSeconds(samples.Where(s => s.Asleep));
             double? inBed = withInBed.Contains(night) ? UnionSeconds(samples) : null;
-            double? asleepHours = asleep > 0 || inBed is not null ? Math.Round(asleep / 3600, 3) : null;
-            double? inBedHours = inBed is { } b ? Math.Round(b / 3600, 3) : null;
+            double? asleepHours = asleep > 0 || inBed is not null ? asleep / 3600 : null;
+            double? inBedHours = inBed is { } b ? b / 3600 : null;
             yield return (night, asleepHours, inBedHours);
         }
     }

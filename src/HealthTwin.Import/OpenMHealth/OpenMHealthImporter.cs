@@ -272,7 +272,7 @@ internal sealed class OpenMHealthImporter : IWearableImporter
 
             foreach ((DateOnly night, SleepSum sleep) in Sleeps)
             {
-                Days[night].SetSleep(sleep.Asleep, sleep.InBed, sleep.Efficiency);
+                Days[night].SetSleep(sleep.Asleep, sleep.InBed, sleep.Efficiency, round: false);
             }
 
             Days.EmitTo(Context);

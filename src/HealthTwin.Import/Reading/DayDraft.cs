@@ -34,11 +34,15 @@ internal sealed class DayDraft(DateOnly date)
     public string? Notes { get; set; }
 
     /// <summary>Sets the sleep of the night, deriving efficiency from asleep ÷ in bed when the source gives none.</summary>
-    public void SetSleep(double? asleepHours, double? inBedHours, double? efficiency)
+    /// <param name="asleepHours">Hours asleep.</param>
+    /// <param name="inBedHours">Hours in bed.</param>
+    /// <param name="efficiency">The source's efficiency, or null to derive it.</param>
+    /// <param name="round">Round hours to 0.001 h (vendor data); interchange formats keep values exactly for lossless round trips.</param>
+    public void SetSleep(double? asleepHours, double? inBedHours, double? efficiency, bool round = true)
     {
-        SleepHours = asleepHours;
-        TimeInBedHours = inBedHours;
         SleepEfficiency = efficiency ?? Efficiency(asleepHours, inBedHours);
+        SleepHours = asleepHours is { } a && round ? Math.Round(a, 3) : asleepHours;
+        TimeInBedHours = inBedHours is { } b && round ? Math.Round(b, 3) : inBedHours;
     }
 
     /// <summary>asleep ÷ in bed × 100, rounded to 0.1 %, or null when either is missing or in bed is 0.</summary>

@@ -70,7 +70,7 @@ internal static class Values
         });
     }
 
-    public static double Hours(double seconds) => Math.Round(seconds / 3600, 3);
+    public static double Hours(double seconds) => seconds / 3600;
 
-    public static double MinutesToHours(double minutes) => Math.Round(minutes / 60, 3);
+    public static double MinutesToHours(double minutes) => minutes / 60;
 }

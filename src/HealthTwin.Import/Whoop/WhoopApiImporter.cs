@@ -169,8 +169,8 @@ internal sealed class WhoopApiImporter : IWearableImporter
         }
 
         days[context.WakeDateOf(end)].SetSleep(
-            asleep is { } x ? Math.Round(x / MsPerHour, 3) : null,
-            inBed is { } y ? Math.Round(y / MsPerHour, 3) : null,
+            asleep is { } x ? x / MsPerHour : null,
+            inBed is { } y ? y / MsPerHour : null,
             efficiency is { } e ? Math.Round(e, 1) : null);
     }
 
