@@ -48,7 +48,9 @@ internal static class Values
     }
 
     public static string Range(double min, double max) =>
-        double.IsPositiveInfinity(max)
+        min == double.Epsilon
+            ? $"more than 0 up to {max.ToString(CultureInfo.InvariantCulture)}"
+            : double.IsPositiveInfinity(max)
             ? $"{min.ToString(CultureInfo.InvariantCulture)} or more"
             : $"{min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)}";
 
