@@ -22,13 +22,13 @@ internal static class DayMerger
     {
         List<string> notes = [];
         Dictionary<(WearableSource, DateOnly), ImportedDay> bySource = CombineWithinSources(sourceDays);
-        HrvMethod? method = ChooseHrvMethod(bySource.Values, precedence, notes);
+        (HrvMethod? method, WearableSource? hrvSource) = ChooseHrvMethod(bySource.Values, precedence, notes);
 
         var merged = new List<DailyMetrics>();
         foreach (IGrouping<DateOnly, ImportedDay> date in bySource.Values.GroupBy(d => d.Date).OrderBy(g => g.Key))
         {
             ImportedDay? sleep = Pick(date, precedence, MetricGroup.Sleep, d => d.SleepHours is not null || d.TimeInBedHours is not null || d.SleepEfficiency is not null);
-            ImportedDay? hrv = Pick(date, precedence, MetricGroup.Hrv, d => d.Hrv is not null && d.HrvMethod == method);
+            ImportedDay? hrv = Pick(date, precedence, MetricGroup.Hrv, d => d.Hrv is not null && (d.Source == hrvSource || d.HrvMethod == method));
             ImportedDay? rhr = Pick(date, precedence, MetricGroup.RestingHr, d => d.RestingHr is not null);
             ImportedDay? steps = Pick(date, precedence, MetricGroup.Steps, d => d.Steps is not null);
             ImportedDay? workout = Pick(date, precedence, MetricGroup.WorkoutMinutes, d => d.WorkoutMinutes is not null);
@@ -88,24 +88,28 @@ internal static class DayMerger
         };
     }
 
-    private static HrvMethod? ChooseHrvMethod(IEnumerable<ImportedDay> days, MetricPrecedence precedence, List<string> notes)
+    /// <summary>
+    /// The HRV method of the history: that of the highest-ranked source with HRV (its most frequent method). That
+    /// source's series is kept whole; other sources may fill its gaps only with the same method.
+    /// </summary>
+    private static (HrvMethod? Method, WearableSource? Source) ChooseHrvMethod(IEnumerable<ImportedDay> days, MetricPrecedence precedence, List<string> notes)
     {
         var withHrv = days.Where(d => d.Hrv is not null && d.HrvMethod is not null).ToList();
         if (withHrv.Count == 0)
         {
-            return null;
+            return (null, null);
         }
 
-        ImportedDay first = withHrv.OrderBy(d => precedence.Rank(MetricGroup.Hrv, d.Source)).ThenBy(d => d.Date).First();
-        HrvMethod method = first.HrvMethod!.Value;
-        foreach (IGrouping<(WearableSource Source, HrvMethod? Method), ImportedDay> left in withHrv.Where(d => d.HrvMethod != method).GroupBy(d => (d.Source, d.HrvMethod)))
+        WearableSource top = withHrv.MinBy(d => precedence.Rank(MetricGroup.Hrv, d.Source))!.Source;
+        HrvMethod method = withHrv.Where(d => d.Source == top).GroupBy(d => d.HrvMethod!.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        foreach (IGrouping<(WearableSource Source, HrvMethod? Method), ImportedDay> left in withHrv.Where(d => d.Source != top && d.HrvMethod != method).GroupBy(d => (d.Source, d.HrvMethod)))
         {
             notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"HRV from {left.Key.Source} ({Name(left.Key.Method!.Value)}, {left.Count()} days) left out: the history uses {Name(method)} from {first.Source}, and HRV of different methods is never merged into one series."));
+                $"HRV from {left.Key.Source} ({Name(left.Key.Method!.Value)}, {left.Count()} days) left out: the history uses {Name(method)} from {top}, and HRV of different methods is never merged into one series."));
         }
 
-        return method;
+        return (method, top);
     }
 
     private static string Name(HrvMethod method) => method == HrvMethod.Sdnn ? "SDNN" : "rMSSD";
