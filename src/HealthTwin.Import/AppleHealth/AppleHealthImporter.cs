@@ -45,10 +45,15 @@ internal sealed class AppleHealthImporter : IWearableImporter
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             CloseInput = false,
+
+            // Exports written by some iOS versions carry control characters in device names; they are not read, so
+            // they must not fail a multi-gigabyte import (and the check halves XmlReader's speed).
+            CheckCharacters = false,
         };
 
         var state = new State(context);
-        using XmlReader reader = XmlReader.Create(content, settings);
+        await using var filtered = new AppleExportFilterStream(content, context.FileName);
+        using XmlReader reader = XmlReader.Create(filtered, settings);
         var names = new Names(reader.NameTable);
         try
         {
