@@ -5,6 +5,21 @@ namespace HealthTwin.Import.Merging;
 /// <summary>Builds the merged <see cref="DailyMetrics"/> from the winning source of each metric group.</summary>
 internal static class MergedDayMapping
 {
-    public static DailyMetrics Create(DateOnly date, ImportedDay? sleep, ImportedDay? hrv, HrvMethod? method, ImportedDay? rhr, ImportedDay? steps, ImportedDay? workout, ImportedDay? load, ImportedDay? stress, ImportedDay? self) =>
-        throw new NotSupportedException("interim: waiting for the partial-days model on main");
+    public static DailyMetrics Create(DateOnly date, ImportedDay? sleep, ImportedDay? hrv, HrvMethod? method, ImportedDay? rhr, ImportedDay? steps, ImportedDay? workout, ImportedDay? load, ImportedDay? stress, ImportedDay? self) => new()
+    {
+        Date = date,
+        SleepHours = sleep?.SleepHours,
+        TimeInBedHours = sleep?.TimeInBedHours,
+        SleepEfficiency = sleep?.SleepEfficiency,
+        Hrv = hrv?.Hrv,
+        HrvMethod = hrv?.HrvMethod ?? method ?? HrvMethod.Rmssd,
+        RestingHr = rhr?.RestingHr,
+        Steps = steps?.Steps,
+        WorkoutMinutes = workout?.WorkoutMinutes,
+        TrainingLoad = load?.TrainingLoad,
+        StressScore = stress?.StressScore,
+        MoodScore = self?.MoodScore,
+        EnergyScore = self?.EnergyScore,
+        Notes = self?.Notes,
+    };
 }
