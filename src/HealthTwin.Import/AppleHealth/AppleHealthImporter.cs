@@ -383,7 +383,7 @@ internal sealed class AppleHealthImporter : IWearableImporter
             {
                 days[date].WorkoutMinutes = ExerciseRing.TryGetValue(date, out double ring) ? ring
                     : ExerciseRecords.TryGetValue(date, out double records) ? records
-                    : Workouts[date];
+                    : Math.Round(Workouts[date], 2);
             }
 
             days.EmitTo(Context);

@@ -94,7 +94,7 @@ internal sealed class OpenMHealthImporter : IWearableImporter
                 }
                 else
                 {
-                    state.Days[context.DateOf(frame.Start.Value)].AddWorkoutMinutes(hours * 60);
+                    state.Days[context.DateOf(frame.Start.Value)].AddWorkoutMinutes(frame.DurationMinutesExact ?? hours * 60);
                 }
 
                 break;

@@ -4,7 +4,7 @@ using HealthTwin.Import.Reading;
 namespace HealthTwin.Import.OpenMHealth;
 
 /// <summary>An Open mHealth <c>effective_time_frame</c>: a <c>date_time</c>, or a <c>time_interval</c> of two of start, end and duration.</summary>
-internal readonly record struct TimeFrame(DateTimeOffset? Start, DateTimeOffset? End, double? DurationHours, DateTimeOffset Point)
+internal readonly record struct TimeFrame(DateTimeOffset? Start, DateTimeOffset? End, double? DurationHours, DateTimeOffset Point, double? DurationMinutesExact = null)
 {
     public static bool TryRead(JsonElement body, string location, WearableReadContext context, out TimeFrame frame)
     {
@@ -35,7 +35,7 @@ internal readonly record struct TimeFrame(DateTimeOffset? Start, DateTimeOffset?
         }
 
         DateTimeOffset? start = null, end = null;
-        double? hours = null;
+        double? hours = null, exactMinutes = null;
         if (JsonFields.String(interval, "start_date_time") is { } startText)
         {
             if (!JsonFields.TryInstant(startText, out DateTimeOffset s))
@@ -73,6 +73,7 @@ internal readonly record struct TimeFrame(DateTimeOffset? Start, DateTimeOffset?
             }
 
             hours = value * factor;
+            exactMinutes = unit == "min" ? value : null;
             start ??= end?.AddHours(-hours.Value);
             end ??= start?.AddHours(hours.Value);
         }
@@ -93,7 +94,7 @@ internal readonly record struct TimeFrame(DateTimeOffset? Start, DateTimeOffset?
             return false;
         }
 
-        frame = new TimeFrame(start, end, hours, (start ?? end)!.Value);
+        frame = new TimeFrame(start, end, hours, (start ?? end)!.Value, exactMinutes);
         return true;
     }
 }

@@ -62,7 +62,7 @@ internal sealed class DayDraft(DateOnly date)
         HrvMethod = Hrv is null ? null : HrvMethod,
         RestingHr = RestingHr,
         Steps = Steps,
-        WorkoutMinutes = WorkoutMinutes is { } w ? Math.Min(Math.Round(w, 2), 1440) : null,
+        WorkoutMinutes = WorkoutMinutes is { } w ? Math.Min(w, 1440) : null,
         TrainingLoad = TrainingLoad,
         StressScore = StressScore,
         MoodScore = MoodScore,
