@@ -40,7 +40,7 @@ internal static class DayMerger
                 continue;
             }
 
-            DailyMetrics day = MergedDayMapping.Create(date.Key, sleep, hrv, method, rhr, steps, workout, load, stress, self);
+            DailyMetrics day = MergedDayMapping.Create(date.Key, sleep, hrv, rhr, steps, workout, load, stress, self);
 
             IReadOnlyList<MetricsValidationError> errors = MetricsValidator.Validate(day);
             if (errors.Count > 0)
