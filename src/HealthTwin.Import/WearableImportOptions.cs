@@ -19,10 +19,11 @@ public sealed class WearableImportOptions
     /// Per-metric source precedence: for each metric group the sources in the order they win when several sources
     /// have the same day. Groups not given keep <see cref="MetricPrecedence.Default"/>; sources not listed rank after
     /// the listed ones in their default order. Keys: <c>Sleep</c>, <c>Hrv</c>, <c>RestingHr</c>, <c>Steps</c>,
-    /// <c>WorkoutMinutes</c>, <c>TrainingLoad</c>, <c>StressScore</c>.
+    /// <c>WorkoutMinutes</c>, <c>TrainingLoad</c>, <c>StressScore</c>, <c>SelfReport</c>; values: <see cref="WearableSource"/>
+    /// names. Unknown names fail validation on start.
     /// </summary>
 #pragma warning disable CA2227 // Options must be settable for the configuration binder.
-    public Dictionary<MetricGroup, List<WearableSource>> Precedence { get; set; } = [];
+    public Dictionary<string, List<string>> Precedence { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 #pragma warning restore CA2227
 
     /// <summary>The largest file (or zip entry, uncompressed) accepted, in bytes. Default 8 GiB.</summary>

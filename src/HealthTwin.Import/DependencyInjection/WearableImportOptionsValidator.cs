@@ -19,16 +19,24 @@ internal sealed class WearableImportOptionsValidator : IValidateOptions<Wearable
             failures.Add($"HealthTwin:Import:MaxFileBytes must be greater than 0 (was {options.MaxFileBytes}).");
         }
 
-        foreach ((var group, List<WearableSource> sources) in options.Precedence ?? [])
+        foreach ((string group, List<string> sources) in options.Precedence ?? [])
         {
-            if (sources.Distinct().Count() != sources.Count)
+            if (!Enum.TryParse(group, ignoreCase: true, out Import.Merging.MetricGroup g) || !Enum.IsDefined(g))
             {
-                failures.Add($"HealthTwin:Import:Precedence:{group} lists a source more than once.");
+                failures.Add($"HealthTwin:Import:Precedence:{group} is not a metric group (allowed: {string.Join(", ", Enum.GetNames<Import.Merging.MetricGroup>())}).");
             }
 
-            if (sources.Any(s => !Enum.IsDefined(s)))
+            foreach (string source in sources)
             {
-                failures.Add($"HealthTwin:Import:Precedence:{group} holds an unknown source (allowed: {string.Join(", ", Enum.GetNames<WearableSource>())}).");
+                if (!Enum.TryParse(source, ignoreCase: true, out WearableSource w) || !Enum.IsDefined(w))
+                {
+                    failures.Add($"HealthTwin:Import:Precedence:{group} holds '{source}', which is not a source (allowed: {string.Join(", ", Enum.GetNames<WearableSource>())}).");
+                }
+            }
+
+            if (sources.Distinct(StringComparer.OrdinalIgnoreCase).Count() != sources.Count)
+            {
+                failures.Add($"HealthTwin:Import:Precedence:{group} lists a source more than once.");
             }
         }
 

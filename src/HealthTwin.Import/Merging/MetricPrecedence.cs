@@ -39,12 +39,30 @@ public sealed class MetricPrecedence
     /// <summary>The default order with the given groups replaced (unlisted sources follow in default order).</summary>
     /// <param name="overrides">Per group, the preferred sources first.</param>
     /// <returns>The precedence.</returns>
-    public static MetricPrecedence From(IReadOnlyDictionary<MetricGroup, List<WearableSource>>? overrides)
+    /// <exception cref="ArgumentException">A group or source name is unknown.</exception>
+    public static MetricPrecedence From(IReadOnlyDictionary<string, List<string>>? overrides)
     {
         if (overrides is null || overrides.Count == 0)
         {
             return Default;
         }
+
+        var parsed = new Dictionary<MetricGroup, List<WearableSource>>();
+        foreach ((string group, List<string> sources) in overrides)
+        {
+            parsed[Enum.TryParse(group, ignoreCase: true, out MetricGroup g) && Enum.IsDefined(g) ? g : throw new ArgumentException($"precedence group '{group}' is unknown (allowed: {string.Join(", ", Enum.GetNames<MetricGroup>())}).", nameof(overrides))] =
+                [.. sources.Select(s => Enum.TryParse(s, ignoreCase: true, out WearableSource w) && Enum.IsDefined(w) ? w : throw new ArgumentException($"precedence source '{s}' is unknown (allowed: {string.Join(", ", Enum.GetNames<WearableSource>())}).", nameof(overrides)))];
+        }
+
+        return From(parsed);
+    }
+
+    /// <summary>The default order with the given groups replaced (unlisted sources follow in default order).</summary>
+    /// <param name="overrides">Per group, the preferred sources first.</param>
+    /// <returns>The precedence.</returns>
+    public static MetricPrecedence From(IReadOnlyDictionary<MetricGroup, List<WearableSource>> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
 
         var result = new Dictionary<MetricGroup, WearableSource[]>();
         foreach (MetricGroup group in Enum.GetValues<MetricGroup>())

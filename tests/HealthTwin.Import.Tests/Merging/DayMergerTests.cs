@@ -30,7 +30,7 @@ public sealed class DayMergerTests
     {
         ImportedDay oura = new() { Date = D, Source = WearableSource.Oura, SleepHours = 7.5, Steps = 4000 };
         ImportedDay garmin = new() { Date = D, Source = WearableSource.Garmin, SleepHours = 6.9, Steps = 5459 };
-        var precedence = MetricPrecedence.From(new Dictionary<MetricGroup, List<WearableSource>> { [MetricGroup.Sleep] = [WearableSource.Garmin] });
+        var precedence = MetricPrecedence.From(new Dictionary<string, List<string>> { ["sleep"] = ["Garmin"] });
 
         DailyMetrics day = DayMerger.Merge([oura, garmin], precedence).Days.Single();
 
