@@ -19,6 +19,10 @@ switch (args.FirstOrDefault())
     case "batch":
         await BatchHarness.RunAsync(Console.Out);
         break;
+    case "apple-generate":
+        return HealthTwin.Benchmarks.Import.AppleImportHarness.Generate(Console.Out, args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+    case "apple-import":
+        return await HealthTwin.Benchmarks.Import.AppleImportHarness.ImportAsync(Console.Out, args[1]);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;

@@ -23,6 +23,7 @@ internal sealed record ConsoleArguments
 
     public const string Usage = """
         Usage: dotnet run --project samples/HealthTwin.Samples.Console -- [options]
+               dotnet run --project samples/HealthTwin.Samples.Console -- import PATH... [--format F] [--time-zone Z]
           --scenario <name>   well-recovered | exam-week-stress (default) | overreaching-athlete | chronic-short-sleeper | sick-day | ring-only | phone-only
           --input <file>      a JSON array of daily metrics in the app's shape instead of a scenario
           --days <n>          days of synthetic history, 7-365 (default 30)

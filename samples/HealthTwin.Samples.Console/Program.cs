@@ -7,4 +7,6 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await ConsoleApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);
+return args.Length > 0 && args[0] == "import"
+    ? await ImportCommand.RunAsync(args[1..], Console.Out, Console.Error, cancel.Token)
+    : await ConsoleApp.RunAsync(args, Console.Out, Console.Error, cancel.Token);
