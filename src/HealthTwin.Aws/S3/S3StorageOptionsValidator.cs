@@ -57,6 +57,11 @@ internal sealed partial class S3StorageOptionsValidator : IValidateOptions<S3Sto
             errors.Add(Error(nameof(options.MultipartThresholdBytes), options.MultipartThresholdBytes.ToString(CultureInfo.InvariantCulture), $"{S3StorageOptions.MinMultipartThresholdBytes}-{S3StorageOptions.MaxMultipartThresholdBytes} bytes (5 MiB - 5 GiB)"));
         }
 
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add(Error(nameof(options.Timeout), options.Timeout.ToString("c", CultureInfo.InvariantCulture), "00:00:01-00:10:00"));
+        }
+
         if (options.MaxParallelism is < 1 or > S3StorageOptions.MaxMaxParallelism)
         {
             errors.Add(Error(nameof(options.MaxParallelism), options.MaxParallelism.ToString(CultureInfo.InvariantCulture), $"1-{S3StorageOptions.MaxMaxParallelism}"));
