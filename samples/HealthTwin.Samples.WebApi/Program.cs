@@ -25,6 +25,8 @@ builder.Services.AddSingleton<StorageQuota>();
 builder.Services.AddOptions<PublicLinkSettings>().BindConfiguration(PublicLinkSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SignedLinks>();
 builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddOptions<ModelOutputSanitizer.Settings>().BindConfiguration("Ai");
+builder.Services.AddSingleton<ModelOutputSanitizer>();
 builder.Services.AddConfiguredCors();      // Cors:AllowedOrigins
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();

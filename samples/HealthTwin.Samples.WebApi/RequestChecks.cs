@@ -146,8 +146,10 @@ internal static class RequestChecks
     {
         if (value is { } v && (!double.IsFinite(v) || v < min || v > max))
         {
-            string shown = double.IsFinite(v) && Math.Abs(v) < 1e9 ? v.ToString("0.###", CultureInfo.InvariantCulture) : v.ToString("E3", CultureInfo.InvariantCulture);
-            Add(errors, field, string.Create(CultureInfo.InvariantCulture, $"{field} = {shown} is outside the allowed range {min}–{max} {unit}."));
+            string message = double.IsFinite(v)
+                ? string.Create(CultureInfo.InvariantCulture, $"{field} = {(Math.Abs(v) < 1e9 ? v.ToString("0.###", CultureInfo.InvariantCulture) : v.ToString("E3", CultureInfo.InvariantCulture))} is outside the allowed range {min}–{max} {unit}.")
+                : string.Create(CultureInfo.InvariantCulture, $"{field} is too large to be a number here; the allowed range is {min}–{max} {unit}.");
+            Add(errors, field, message);
         }
     }
 

@@ -86,35 +86,4 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorFieldsAsync()).Should().Equal(field);
     }
-
-    private sealed class RecordingAnalyzer : IFocusAnalyzer
-    {
-        public static readonly DateTimeOffset CreatedAt = new(2025, 3, 14, 7, 0, 0, TimeSpan.Zero);
-
-        public AgentContext? Context { get; private set; }
-
-        public string? Focus { get; private set; }
-
-        public string? Model { get; private set; }
-
-        public Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken)
-        {
-            (Context, Focus, Model) = (context, focus, model);
-            return Task.FromResult<IReadOnlyList<AgentRecommendation>>(
-            [
-                new AgentRecommendation
-                {
-                    Id = RecommendationId.Create("fitness-coach", "deload", context.Today.Date),
-                    CreatedAt = CreatedAt,
-                    Agent = "fitness-coach",
-                    Type = RecommendationType.Training,
-                    Title = "Take a lighter day",
-                    Rationale = "Short sleep.",
-                    Priority = RecommendationPriority.High,
-                    Actions = RecommendationAction.Standard("Plan an easy session"),
-                    Source = model ?? "local",
-                },
-            ]);
-        }
-    }
 }

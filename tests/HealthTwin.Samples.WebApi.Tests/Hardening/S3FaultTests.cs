@@ -52,7 +52,13 @@ public sealed class S3FaultTests
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
-    private static WebApiFactory Host(Uri serviceUrl) => new()
+    private static WebApiFactory Host(Uri serviceUrl)
+    {
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true"); // as eng/test.sh: no instance-metadata lookups
+        return NewHost(serviceUrl);
+    }
+
+    private static WebApiFactory NewHost(Uri serviceUrl) => new()
     {
         ExtraServices = services => services.AddDefaultAWSOptions(new AWSOptions
         {
