@@ -36,7 +36,6 @@ public sealed class S3FaultTests
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the 1 s timeout ends the call (a stalled S3 hung for more than 150 s before)");
-        s3.Requests.Should().BeGreaterThan(0);
         (await response.Content.ReadAsStringAsync()).Should().NotContain("Exception").And.NotContain(" at ");
     }
 
