@@ -124,6 +124,36 @@ results.photoBase64Upload = await call('s3-upload', {
 });
 results.expectedJpegBase64 = jpeg.toString('base64');
 
+// Streaming as a browser reads it: invoke returns the Response for text/event-stream; read its body with a reader.
+{
+  const { data, error, response } = await supabase.functions.invoke('aws-bedrock-chat', {
+    body: { context: { profile: loadProfile('normal'), today, last7Days: metrics.slice(-7), allMetrics: metrics }, focus: 'sleep optimization', stream: true },
+    headers: { Accept: 'text/event-stream' },
+  });
+  if (error) {
+    results.stream = { ok: false, status: response?.status ?? null, error: error.name + ': ' + error.message };
+  } else {
+    const reader = data.body.getReader();
+    const decoder = new TextDecoder();
+    let buffered = '';
+    const events = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffered += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const name = (block.match(/^event: (.*)$/m) ?? [])[1] ?? 'message';
+        const payload = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('');
+        events.push({ event: name, data: JSON.parse(payload) });
+      }
+    }
+    results.stream = { ok: true, status: response.status, contentType: response.headers.get('content-type'), data: { events } };
+  }
+}
+
 results.listMetrics = await call('s3-list', { prefix: 'metrics' });
 results.listPhotos = await call('s3-list', { prefix: 'photos' });
 results.listAll = await call('s3-list', {});

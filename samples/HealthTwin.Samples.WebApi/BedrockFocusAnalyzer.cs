@@ -22,4 +22,13 @@ internal sealed class BedrockFocusAnalyzer(BedrockAnalysisService analysis, Mode
         AgentOutcome outcome = await analysis.AnalyzeWithAIAsync(context, focus, cancellationToken);
         return sanitizer.Clean(outcome.Recommendations); // no markup, no links but allowed ones
     }
+
+    /// <summary>ConverseStream text as it arrives, then the validated (and cleaned) recommendations or the local fallback.</summary>
+    public async IAsyncEnumerable<AIStreamUpdate> StreamAsync(AgentContext context, string focus, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (AIStreamUpdate update in analysis.StreamWithAIAsync(context, focus, cancellationToken))
+        {
+            yield return update.Recommendations is { } final ? update with { Recommendations = sanitizer.Clean(final) } : update;
+        }
+    }
 }

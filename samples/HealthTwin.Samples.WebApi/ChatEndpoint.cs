@@ -19,7 +19,8 @@ internal static class ChatEndpoint
         routes.MapPost("/functions/v1/aws-bedrock-chat", ChatAsync).RequireRateLimiting(UserRateLimiting.AiPolicy);
 
     private static async Task<IResult> ChatAsync(
-        ChatRequest request, HttpContext http, ClaimsPrincipal user, AgentContextFactory contexts, IFocusAnalyzer analyzer, TimeProvider time, CancellationToken cancellationToken)
+        ChatRequest request, HttpContext http, ClaimsPrincipal user, AgentContextFactory contexts, IFocusAnalyzer analyzer, TimeProvider time,
+        Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken)
     {
         if (!TryPrepare(request, time, out PreparedChat? chat, out ValidationProblem? problem))
         {
@@ -28,6 +29,10 @@ internal static class ChatEndpoint
 
         AgentContext context = await contexts.CreateAsync(
             user.UserId(), chat.Profile, chat.History, new AgentContextOptions { Baseline = chat.Baseline }, cancellationToken);
+        if (ChatStreaming.IsRequested(http, request))
+        {
+            return ChatStreaming.Stream(analyzer, context, chat, json.Value.SerializerOptions, cancellationToken);
+        }
         IReadOnlyList<AgentRecommendation> recommendations = await analyzer.AnalyzeAsync(context, chat.Focus, request.Model, cancellationToken);
         return TypedResults.Ok(new ChatResponse(chat.Shape(recommendations)));
     }

@@ -114,5 +114,8 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
 
         public Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken) =>
             throw new NotSupportedException(Secret);
+
+        public IAsyncEnumerable<HealthTwin.Aws.AI.AIStreamUpdate> StreamAsync(AgentContext context, string focus, CancellationToken cancellationToken) =>
+            throw new NotSupportedException(Secret);
     }
 }

@@ -33,4 +33,10 @@ internal sealed class RecordingAnalyzer : IFocusAnalyzer
             },
         ]);
     }
+
+    public async IAsyncEnumerable<HealthTwin.Aws.AI.AIStreamUpdate> StreamAsync(AgentContext context, string focus, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new HealthTwin.Aws.AI.AIStreamUpdate { Text = "thinking" };
+        yield return new HealthTwin.Aws.AI.AIStreamUpdate { Recommendations = await AnalyzeAsync(context, focus, model: null, cancellationToken) };
+    }
 }

@@ -125,6 +125,17 @@ public sealed class SupabaseClientTests(SupabaseClientFixture fixture) : IClassF
         JsonDocument.Parse(download.GetProperty("data").GetString()!).RootElement.GetProperty("test").GetString().Should().Be("data");
     }
 
+    [Fact]
+    public void Chat_StreamReadLikeABrowser_EndsWithRecommendationsThenDone()
+    {
+        JsonElement[] events = [.. Data("stream").GetProperty("events").EnumerateArray()];
+
+        Results.GetProperty("stream").GetProperty("contentType").GetString().Should().StartWith("text/event-stream");
+        events.Select(e => e.GetProperty("event").GetString()).Should().EndWith(["recommendations", "done"]);
+        events[^2].GetProperty("data").GetProperty("recommendations").EnumerateArray()
+            .Select(r => r.GetProperty("agent").GetString()).Should().Contain("SleepAgent");
+    }
+
     private JsonElement Data(string call)
     {
         JsonElement result = Results.GetProperty(call);
