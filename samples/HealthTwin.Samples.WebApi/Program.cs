@@ -20,6 +20,7 @@ builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
 builder.Services.AddUserRateLimiting();    // RateLimiting:{Ai,Storage,Analyze}PermitsPerMinute per user
+builder.Services.AddRedisScaleOut(builder.Configuration); // ConnectionStrings:Redis: shared AI cache and per-user limits
 builder.Services.AddOptions<StorageQuota.Settings>().BindConfiguration("Quotas").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<StorageQuota>();
 builder.Services.AddOptions<PublicLinkSettings>().BindConfiguration(PublicLinkSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
