@@ -19,6 +19,11 @@ switch (args.FirstOrDefault())
     case "batch":
         await BatchHarness.RunAsync(Console.Out);
         break;
+    case "webapi-load":
+        return await WebApiLoadHarness.RunAsync(
+            Console.Out,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
