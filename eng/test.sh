@@ -14,6 +14,18 @@ if [ -f eng/s3/install.sh ]; then
   export HEALTHTWIN_S3_SERVE="$PWD/eng/s3/serve.mjs"
 fi
 
+# Debian's redis-server for the web host's scale-out tests (each test starts its own on 127.0.0.1).
+if [ -f eng/redis/install.sh ]; then
+  HEALTHTWIN_REDIS_SERVER="$(bash eng/redis/install.sh)"
+  export HEALTHTWIN_REDIS_SERVER
+fi
+
+# The original app's client (@supabase/supabase-js, pinned) for the web host's tests; runs on the Node 22 above.
+if [ -f eng/supabase/install.sh ]; then
+  HEALTHTWIN_SUPABASE_CLIENT="$(bash eng/supabase/install.sh)"
+  export HEALTHTWIN_SUPABASE_CLIENT
+fi
+
 dotnet build HealthTwin.sln -c Release -warnaserror -nologo -v:q
 
 results="$(mktemp -d)"

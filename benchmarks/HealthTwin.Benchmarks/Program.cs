@@ -23,6 +23,11 @@ switch (args.FirstOrDefault())
         return HealthTwin.Benchmarks.Import.AppleImportHarness.Generate(Console.Out, args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     case "apple-import":
         return await HealthTwin.Benchmarks.Import.AppleImportHarness.ImportAsync(Console.Out, args[1]);
+    case "webapi-load":
+        return await WebApiLoadHarness.RunAsync(
+            Console.Out,
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;

@@ -13,18 +13,27 @@ internal static class AnalyzeEndpoint
     /// <summary>How many days back from the latest stored day are analysed when the request sends no metrics.</summary>
     public const int StoredDays = 90;
 
-    public static void MapAnalyzeEndpoint(this IEndpointRouteBuilder routes) => routes.MapPost("/api/analyze", AnalyzeAsync);
+    public static void MapAnalyzeEndpoint(this IEndpointRouteBuilder routes) => routes.MapPost("/api/analyze", AnalyzeAsync).RequireRateLimiting(UserRateLimiting.AnalyzePolicy);
 
     private static async Task<Results<Ok<AgentAnalysis>, ValidationProblem>> AnalyzeAsync(
-        AnalyzeRequest request, ClaimsPrincipal user, AgentContextFactory contexts, AgentOrchestrator orchestrator, IMetricsStore store, CancellationToken cancellationToken)
+        AnalyzeRequest request, ClaimsPrincipal user, AgentContextFactory contexts, AgentOrchestrator orchestrator, IMetricsStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         if (request.Profile is null)
         {
             return Problems.Field("profile", "is required.");
         }
 
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        RequestChecks.Days(request.Metrics, "metrics", DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), errors);
+        RequestChecks.ContextData(request.ContextData, "contextData", errors);
+        RequestChecks.SleepEnvironment(request.SleepEnvironment, "sleepEnvironment", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors);
+        }
+
         string userId = user.UserId();
-        IReadOnlyList<DailyMetrics> history = request.Metrics is { Count: > 0 } sent ? sent : await LoadStoredAsync(store, userId, cancellationToken);
+        IReadOnlyList<DailyMetrics> history = request.Metrics is { Count: > 0 } sent ? RequestChecks.CleanNotes(sent) : await LoadStoredAsync(store, userId, cancellationToken);
         if (history.Count == 0)
         {
             return Problems.Field("metrics", "is required: send at least one day, or back the days up first (s3-upload with path 'metrics').");

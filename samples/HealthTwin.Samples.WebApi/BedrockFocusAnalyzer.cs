@@ -15,11 +15,20 @@ namespace HealthTwin.Samples.WebApi;
 /// The request's <c>model</c> is not used: the service runs <c>HealthTwin:Bedrock:DefaultModel</c> (default
 /// <c>claude-3-5-sonnet</c>), so clients cannot pick a more expensive model than the operator configured.
 /// </remarks>
-internal sealed class BedrockFocusAnalyzer(BedrockAnalysisService analysis) : IFocusAnalyzer
+internal sealed class BedrockFocusAnalyzer(BedrockAnalysisService analysis, ModelOutputSanitizer sanitizer) : IFocusAnalyzer
 {
     public async Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken)
     {
         AgentOutcome outcome = await analysis.AnalyzeWithAIAsync(context, focus, cancellationToken);
-        return outcome.Recommendations;
+        return sanitizer.Clean(outcome.Recommendations); // no markup, no links but allowed ones
+    }
+
+    /// <summary>ConverseStream text as it arrives, then the validated (and cleaned) recommendations or the local fallback.</summary>
+    public async IAsyncEnumerable<AIStreamUpdate> StreamAsync(AgentContext context, string focus, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (AIStreamUpdate update in analysis.StreamWithAIAsync(context, focus, cancellationToken))
+        {
+            yield return update.Recommendations is { } final ? update with { Recommendations = sanitizer.Clean(final) } : update;
+        }
     }
 }

@@ -6,8 +6,8 @@ namespace HealthTwin.Samples.WebApi;
 // The original app's edge-function shapes (camelCase JSON). Members are nullable so that a missing one gets a
 // 400 naming it instead of a serializer error.
 
-/// <summary><c>aws-bedrock-chat</c> request: the app's agent context, a free-text focus and an optional model.</summary>
-internal sealed record ChatRequest(ChatContext? Context, string? Focus, string? Model);
+/// <summary><c>aws-bedrock-chat</c> request: the app's agent context, a free-text focus, an optional model, the guide's <c>agentType</c>, a cap on the answer and <c>stream</c>.</summary>
+internal sealed record ChatRequest(ChatContext? Context, string? Focus, string? Model, string? AgentType = null, int? MaxRecommendations = null, bool? Stream = null);
 
 /// <summary>The app's <c>AgentContext</c> as the frontend sends it.</summary>
 internal sealed record ChatContext(
@@ -20,7 +20,7 @@ internal sealed record ChatResponse(IReadOnlyList<AgentRecommendation> Recommend
 internal sealed record UploadRequest(JsonElement Data, string? Path, string? Filename, string? ContentType, string? Encoding);
 
 /// <summary><c>s3-upload</c> response: the stored key and a URL to download it from.</summary>
-internal sealed record UploadResponse(string Key, Uri? Url);
+internal sealed record UploadResponse(string Key, Uri Url);
 
 /// <summary><c>s3-download</c> request: a key relative to the caller's folder (<c>reports/x.json</c>) or a full <c>users/{me}/…</c> key.</summary>
 internal sealed record DownloadRequest(string? Key);
@@ -28,14 +28,14 @@ internal sealed record DownloadRequest(string? Key);
 /// <summary><c>s3-download</c> response: text as UTF-8 (<c>encoding: "utf-8"</c>), anything else as base64.</summary>
 internal sealed record DownloadResponse(string Key, string ContentType, long Size, string Data, string Encoding);
 
-/// <summary><c>s3-list</c> request: a category such as <c>reports</c> or <c>photos/meals</c>, or nothing for all files.</summary>
+/// <summary><c>s3-list</c> request: a prefix like S3's (<c>photos</c> lists <c>photos/meals</c> and <c>photos/sleep-environment</c>; <c>metrics</c> the backup), or nothing for all files.</summary>
 internal sealed record ListRequest(string? Prefix);
 
 /// <summary><c>s3-list</c> response.</summary>
 internal sealed record ListResponse(IReadOnlyList<ListedFile> Files);
 
-/// <summary>One listed file.</summary>
-internal sealed record ListedFile(string Key, long Size, DateTimeOffset LastModified);
+/// <summary>One listed file; a day of the metrics backup has no <c>lastModified</c> (the metrics store keeps none).</summary>
+internal sealed record ListedFile(string Key, long Size, DateTimeOffset? LastModified);
 
 /// <summary><c>/api/analyze</c> request. Without <c>metrics</c> the caller's stored days are analysed.</summary>
 internal sealed record AnalyzeRequest(UserProfile? Profile, IReadOnlyList<DailyMetrics>? Metrics, ContextData? ContextData, SleepEnvironment? SleepEnvironment);

@@ -15,4 +15,10 @@ internal interface IFocusAnalyzer
     /// <param name="model">The requested model alias or id, or <see langword="null"/> for the default.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
     Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken);
+
+    /// <summary>The answer as a stream: text as the model writes it (if any), then one update with the final recommendations.</summary>
+    /// <param name="context">The caller's context.</param>
+    /// <param name="focus">What to focus on (a known focus).</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    IAsyncEnumerable<HealthTwin.Aws.AI.AIStreamUpdate> StreamAsync(AgentContext context, string focus, CancellationToken cancellationToken);
 }

@@ -42,6 +42,12 @@ internal sealed class LocalFocusAnalyzer(AgentOrchestrator orchestrator) : IFocu
             : [.. analysis.Recommendations.Where(r => r.Type == RecommendationType.Alert || types.Contains(r.Type))];
     }
 
+    /// <summary>No model, no text: one update with the local recommendations.</summary>
+    public async IAsyncEnumerable<HealthTwin.Aws.AI.AIStreamUpdate> StreamAsync(AgentContext context, string focus, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new HealthTwin.Aws.AI.AIStreamUpdate { Recommendations = await AnalyzeAsync(context, focus, model: null, cancellationToken) };
+    }
+
     /// <summary>The types a focus mentions (case-insensitive keyword match); empty when it mentions none.</summary>
     internal static HashSet<RecommendationType> TypesFor(string focus) =>
         [.. Keywords.Where(k => focus.Contains(k.Keyword, StringComparison.OrdinalIgnoreCase)).SelectMany(k => k.Types)];

@@ -19,7 +19,15 @@ builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")) /
 builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         // unless Bedrock registered its analyzer
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
-builder.Services.AddAiRateLimiting();      // RateLimiting:AiPermitsPerMinute per user
+builder.Services.AddUserRateLimiting();    // RateLimiting:{Ai,Storage,Analyze}PermitsPerMinute per user
+builder.Services.AddRedisScaleOut(builder.Configuration); // ConnectionStrings:Redis: shared AI cache and per-user limits
+builder.Services.AddOptions<StorageQuota.Settings>().BindConfiguration("Quotas").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<StorageQuota>();
+builder.Services.AddOptions<PublicLinkSettings>().BindConfiguration(PublicLinkSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<SignedLinks>();
+builder.Services.TryAddSingleton(TimeProvider.System);
+builder.Services.AddOptions<ModelOutputSanitizer.Settings>().BindConfiguration("Ai");
+builder.Services.AddSingleton<ModelOutputSanitizer>();
 builder.Services.AddConfiguredCors();      // Cors:AllowedOrigins
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -28,6 +36,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.Converters.Add(new AppChronotypeConverter()); // the app's early | normal | night
 });
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityScheme>());
 
@@ -44,6 +53,7 @@ RouteGroupBuilder api = app.MapGroup(string.Empty).RequireAuthorization(CallerId
 api.MapChatEndpoint();
 api.MapStorageEndpoints();
 api.MapAnalyzeEndpoint();
+app.MapSignedLinkEndpoint(); // expiring signed download links: no token
 
 await app.RunAsync();
 

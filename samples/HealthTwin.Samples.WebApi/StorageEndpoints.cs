@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -13,24 +12,29 @@ namespace HealthTwin.Samples.WebApi;
 
 /// <summary>
 /// <c>s3-upload</c>, <c>s3-download</c> and <c>s3-list</c> over <see cref="IUserFileStore"/> (and
-/// <see cref="IMetricsStore"/> for the app's metrics backup), always inside the caller's own folder.
+/// <see cref="IMetricsStore"/> for the app's metrics backup), always inside the caller's own folder, rate-limited
+/// per user. Every upload answer carries a <c>url</c>: the store's pre-signed URL (S3), else a
+/// <see cref="SignedLinks">signed link</see> to this host.
 /// </summary>
 internal static class StorageEndpoints
 {
     public const string DownloadFileRoute = "s3-download-file";
     private const string NoSuchFile = "No file with this key in your storage.";
-    private static readonly TimeSpan UrlLifetime = TimeSpan.FromMinutes(15);
 
     public static void MapStorageEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/functions/v1/s3-upload", UploadAsync);
-        routes.MapPost("/functions/v1/s3-download", DownloadAsync);
-        routes.MapGet("/functions/v1/s3-download", DownloadFileAsync).WithName(DownloadFileRoute); // the fallback download URL
-        routes.MapPost("/functions/v1/s3-list", ListAsync);
+        routes.MapPost("/functions/v1/s3-upload", UploadAsync).RequireRateLimiting(UserRateLimiting.StoragePolicy);
+        routes.MapPost("/functions/v1/s3-download", DownloadAsync).RequireRateLimiting(UserRateLimiting.StoragePolicy);
+        routes.MapGet("/functions/v1/s3-download", DownloadFileAsync).WithName(DownloadFileRoute).RequireRateLimiting(UserRateLimiting.StoragePolicy);
+        routes.MapPost("/functions/v1/s3-list", ListAsync).RequireRateLimiting(UserRateLimiting.StoragePolicy);
     }
 
-    private static async Task<Results<Ok<UploadResponse>, ValidationProblem>> UploadAsync(
-        UploadRequest request, ClaimsPrincipal user, IUserFileStore files, IMetricsStore metrics, LinkGenerator links, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>The signed-link download: no token, the signature is the authority.</summary>
+    public static void MapSignedLinkEndpoint(this IEndpointRouteBuilder routes) =>
+        routes.MapGet(SignedLinks.Route, SignedFileAsync).AllowAnonymous();
+
+    private static async Task<IResult> UploadAsync(
+        UploadRequest request, ClaimsPrincipal user, IUserFileStore files, IMetricsStore metrics, SignedLinks links, StorageQuota quota, TimeProvider time, CancellationToken cancellationToken)
     {
         string userId = user.UserId();
         if (request.Data.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
@@ -40,7 +44,7 @@ internal static class StorageEndpoints
 
         if (request.Path == StorageKeys.MetricsFolder)
         {
-            return await BackUpMetricsAsync(userId, request.Data, metrics, cancellationToken);
+            return await MetricsBackup.SaveAsync(userId, request.Data, metrics, links, time, cancellationToken);
         }
 
         if (!UserFileKeys.TryParseCategory(request.Path, out UserFileCategory category))
@@ -53,91 +57,45 @@ internal static class StorageEndpoints
             return Problems.Field("filename", $"must be 1-{StorageKeys.MaxFileNameLength} characters of A-Z, a-z, 0-9, '-', '_', '.', ' ', not starting or ending with '.' or ' ', without '..'.");
         }
 
-        if (!TryDecode(request, out byte[] content, out string defaultContentType, out ValidationProblem? problem))
+        if (!UploadContent.TryDecode(request, out byte[] content, out string contentType, out Dictionary<string, string[]>? error))
         {
-            return problem;
+            return Problems.Fields(error);
+        }
+
+        string key = StorageKeys.FileKey(userId, category, fileName);
+        if (await quota.CheckAsync(userId, key, content.Length, cancellationToken) is { } exceeded)
+        {
+            return TypedResults.Problem($"This upload {exceeded}", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Storage quota exceeded.");
         }
 
         using var stream = new MemoryStream(content);
-        StoredFileInfo stored = await files.UploadAsync(userId, category, fileName, stream, request.ContentType ?? defaultContentType, cancellationToken);
-        Uri url = await files.GetDownloadUrlAsync(userId, category, fileName, UrlLifetime, cancellationToken)
-            ?? new Uri(links.GetUriByName(http, DownloadFileRoute, new { key = stored.Key })!);
+        StoredFileInfo stored = await files.UploadAsync(userId, category, fileName, stream, contentType, cancellationToken);
+        Uri url = await files.GetDownloadUrlAsync(userId, category, fileName, links.Lifetime, cancellationToken) ?? links.Create(stored.Key);
         return TypedResults.Ok(new UploadResponse(stored.Key, url));
     }
 
-    /// <summary>
-    /// The app's backup (<c>path: "metrics"</c>, data = DailyMetrics[]): validated and saved one day per key
-    /// (idempotent), so <c>/api/analyze</c> can use it. The filename is ignored; the key is the metrics folder.
-    /// </summary>
-    private static async Task<Results<Ok<UploadResponse>, ValidationProblem>> BackUpMetricsAsync(
-        string userId, JsonElement data, IMetricsStore metrics, CancellationToken cancellationToken)
-    {
-        DailyMetrics[]? days;
-        try
-        {
-            days = data.Deserialize(HealthTwinJsonContext.Default.DailyMetricsArray);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.Fields(Problems.FromJson(ex, root: "data"));
-        }
-
-        if (days is not { Length: > 0 })
-        {
-            return Problems.Field("data", "must be a non-empty array of daily metrics when path is 'metrics'.");
-        }
-
-        await metrics.SaveAsync(userId, days, cancellationToken); // out-of-range values: 400 naming day and field
-        return TypedResults.Ok(new UploadResponse(StorageKeys.MetricsPrefix(userId), Url: null));
-    }
-
-    private static bool TryDecode(UploadRequest request, out byte[] content, out string contentType, [NotNullWhen(false)] out ValidationProblem? problem)
-    {
-        content = [];
-        problem = null;
-        string? encoding = request.Encoding?.ToUpperInvariant();
-        if (encoding is not (null or "UTF-8" or "UTF8" or "BASE64"))
-        {
-            contentType = string.Empty;
-            problem = Problems.Field("encoding", "must be 'utf-8' or 'base64'.");
-            return false;
-        }
-
-        if (request.Data.ValueKind != JsonValueKind.String)
-        {
-            (content, contentType) = (Encoding.UTF8.GetBytes(request.Data.GetRawText()), "application/json");
-            return true;
-        }
-
-        string text = request.Data.GetString()!;
-        if (encoding != "BASE64")
-        {
-            (content, contentType) = (Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8");
-            return true;
-        }
-
-        contentType = "application/octet-stream";
-        try
-        {
-            content = Convert.FromBase64String(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            problem = Problems.Field("data", "is not valid base64.");
-            return false;
-        }
-    }
-
     private static async Task<Results<Ok<DownloadResponse>, ProblemHttpResult, ValidationProblem>> DownloadAsync(
-        DownloadRequest request, ClaimsPrincipal user, IUserFileStore files, CancellationToken cancellationToken)
+        DownloadRequest request, ClaimsPrincipal user, IUserFileStore files, IMetricsStore metrics, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Key))
         {
             return Problems.Field("key", "is required.");
         }
 
-        await using UserFileDownload? download = await OpenAsync(user.UserId(), request.Key, files, cancellationToken);
+        string userId = user.UserId();
+        if (UserFileKeys.TryParseMetricsDay(userId, request.Key, out DateOnly date))
+        {
+            IReadOnlyList<DailyMetrics> day = await metrics.LoadAsync(userId, date, date, cancellationToken);
+            if (day.Count == 0)
+            {
+                return Problems.NotFound(NoSuchFile);
+            }
+
+            string json = JsonSerializer.Serialize(day[0], HealthTwinJsonContext.Default.DailyMetrics);
+            return TypedResults.Ok(new DownloadResponse(StorageKeys.MetricsKey(userId, date), "application/json", Encoding.UTF8.GetByteCount(json), json, "utf-8"));
+        }
+
+        await using UserFileDownload? download = await OpenAsync(userId, request.Key, files, cancellationToken);
         if (download is null)
         {
             return Problems.NotFound(NoSuchFile);
@@ -147,7 +105,7 @@ internal static class StorageEndpoints
         await download.Content.CopyToAsync(buffer, cancellationToken);
         byte[] bytes = buffer.ToArray();
         string contentType = download.Info.ContentType ?? "application/octet-stream";
-        bool asText = IsText(contentType) && Utf8.IsValid(bytes);
+        bool asText = UploadContent.IsText(contentType) && Utf8.IsValid(bytes);
         return TypedResults.Ok(new DownloadResponse(
             download.Info.Key,
             contentType,
@@ -165,21 +123,58 @@ internal static class StorageEndpoints
             : TypedResults.Stream(download.Content, download.Info.ContentType ?? "application/octet-stream", download.Info.FileName); // disposes the stream
     }
 
+    /// <summary>A signed link: a file of the key's user, or a range of their metrics backup as a JSON array.</summary>
+    private static async Task<IResult> SignedFileAsync(
+        [FromQuery] string? key, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] long? expires, [FromQuery] string? sig,
+        SignedLinks links, IUserFileStore files, IMetricsStore metrics, CancellationToken cancellationToken)
+    {
+        if (key is null || expires is null || sig is null || !links.Verify(key, from, to, expires.Value, sig) || UserFileKeys.OwnerOf(key) is not { } userId)
+        {
+            return TypedResults.Problem("The link is invalid or has expired; upload again or ask for a new link.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");
+        }
+
+        if (key == StorageKeys.MetricsPrefix(userId))
+        {
+            return await MetricsBackup.DownloadAsync(userId, from, to, metrics, cancellationToken);
+        }
+
+        UserFileDownload? download = await OpenAsync(userId, key, files, cancellationToken);
+        return download is null
+            ? Problems.NotFound(NoSuchFile)
+            : TypedResults.Stream(download.Content, download.Info.ContentType ?? "application/octet-stream", download.Info.FileName);
+    }
+
     private static async Task<Results<Ok<ListResponse>, ProblemHttpResult>> ListAsync(
-        ListRequest? request, ClaimsPrincipal user, IUserFileStore files, CancellationToken cancellationToken)
+        ListRequest? request, ClaimsPrincipal user, IUserFileStore files, IMetricsStore metrics, CancellationToken cancellationToken)
     {
         string userId = user.UserId();
-        if (!UserFileKeys.TryParseFolder(userId, request?.Prefix, out UserFileCategory? category))
+        if (!UserFileKeys.TryParsePrefix(userId, request?.Prefix, out string? prefix))
         {
-            return Problems.NotFound("No such folder in your storage.");
+            return Problems.NotFound("No such folder in your storage."); // another user's, traversal, encoded: all alike
         }
 
+        string own = StorageKeys.UserPrefix(userId);
         var listed = new List<ListedFile>();
-        await foreach (StoredFileInfo file in files.ListAsync(userId, category, cancellationToken))
+        await foreach (StoredFileInfo file in files.ListAsync(userId, category: null, cancellationToken))
         {
-            listed.Add(new ListedFile(file.Key, file.Size, file.LastModified));
+            if (file.Key.AsSpan(own.Length).StartsWith(prefix, StringComparison.Ordinal))
+            {
+                listed.Add(new ListedFile(file.Key, file.Size, file.LastModified));
+            }
         }
 
+        if ((StorageKeys.MetricsFolder + "/").StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(StorageKeys.MetricsFolder + "/", StringComparison.Ordinal))
+        {
+            await foreach (ListedFile day in MetricsBackup.ListAsync(userId, metrics, cancellationToken))
+            {
+                if (day.Key.AsSpan(own.Length).StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    listed.Add(day);
+                }
+            }
+        }
+
+        listed.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return TypedResults.Ok(new ListResponse(listed));
     }
 
@@ -188,9 +183,4 @@ internal static class StorageEndpoints
         UserFileKeys.TryParseFile(userId, key, out UserFileCategory category, out string fileName)
             ? await files.DownloadAsync(userId, category, fileName, cancellationToken)
             : null;
-
-    private static bool IsText(string contentType) =>
-        contentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
-        || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
-        || contentType.Contains("xml", StringComparison.OrdinalIgnoreCase);
 }

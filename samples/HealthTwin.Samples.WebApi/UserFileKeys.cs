@@ -26,6 +26,52 @@ internal static class UserFileKeys
         return StorageKeys.IsValidFileName(fileName);
     }
 
+    /// <summary>The longest <c>s3-list</c> prefix accepted.</summary>
+    public const int MaxPrefixLength = 300;
+
+    /// <summary>
+    /// Parses an <c>s3-list</c> prefix of the caller's (relative, or <c>users/{me}/…</c>) into the part after the
+    /// caller's folder; empty lists everything. Another user's prefix fails with <paramref name="prefix"/> null;
+    /// an invalid one (characters, <c>..</c>, length) fails with it set.
+    /// </summary>
+    public static bool TryParsePrefix(string userId, string? requested, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? prefix)
+    {
+        prefix = RelativeToUser(userId, requested?.TrimStart('/') ?? string.Empty);
+        if (prefix is null)
+        {
+            return false;
+        }
+
+        bool valid = prefix.Length <= MaxPrefixLength
+            && !prefix.Contains("..", StringComparison.Ordinal)
+            && !prefix.Contains("//", StringComparison.Ordinal)
+            && prefix.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ' ' or '/');
+        if (valid && prefix.Length > 0 && !prefix.EndsWith('/') && IsFolder(prefix))
+        {
+            prefix += "/"; // "photos" lists the photos folder, not "photos-old"
+        }
+
+        return valid;
+    }
+
+    /// <summary>Parses a key of one day of the caller's metrics backup (<c>metrics/2025-03-01.json</c> or the full key).</summary>
+    public static bool TryParseMetricsDay(string userId, string key, out DateOnly date)
+    {
+        string? relative = RelativeToUser(userId, key);
+        date = default;
+        return relative is not null && StorageKeys.TryParseMetricsKey(userId, StorageKeys.UserPrefix(userId) + relative, out date);
+    }
+
+    /// <summary>The user a full key (<c>users/{id}/…</c>) belongs to, when the id is valid.</summary>
+    public static string? OwnerOf(string key)
+    {
+        string[] parts = key.Split('/', 3);
+        return parts.Length == 3 && parts[0] == StorageKeys.UsersFolder && StorageKeys.IsValidUserId(parts[1]) ? parts[1] : null;
+    }
+
+    /// <summary>Whether a prefix without a trailing slash names a whole folder: the metrics backup or a category.</summary>
+    private static bool IsFolder(string prefix) => prefix == StorageKeys.MetricsFolder || prefix == "photos" || TryParseCategory(prefix, out _);
+
     /// <summary>Parses a folder of the caller's: a category, or empty (or the caller's own prefix) for all files.</summary>
     public static bool TryParseFolder(string userId, string? prefix, out UserFileCategory? category)
     {

@@ -58,7 +58,7 @@ public sealed class BedrockChatHostTests : IAsyncLifetime
         recommendation.GetProperty("title").GetString().Should().Be("Go to bed 45 minutes earlier tonight");
         recommendation.GetProperty("type").GetString().Should().Be("sleep");
         recommendation.GetProperty("priority").GetString().Should().Be("high");
-        recommendation.GetProperty("agent").GetString().Should().Be("bedrock-analysis");
+        recommendation.GetProperty("agent").GetString().Should().Be("AWSBedrockAgent", "a focus answer of the model carries the app's AI agent name");
         recommendation.GetProperty("source").GetString().Should().Be(call.ModelId);
     }
 
@@ -168,6 +168,6 @@ public sealed class BedrockChatHostTests : IAsyncLifetime
         JsonElement[] recommendations = [.. (await response.JsonAsync()).GetProperty("recommendations").EnumerateArray()];
         recommendations.Should().NotBeEmpty("the local agents answer when the model cannot");
         recommendations.Should().OnlyContain(r => r.GetProperty("source").GetString() == "local");
-        recommendations.Select(r => r.GetProperty("agent").GetString()).Should().Contain("sleep");
+        recommendations.Select(r => r.GetProperty("agent").GetString()).Should().Contain("SleepAgent");
     }
 }

@@ -49,7 +49,7 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
         analyzer.Context.Baseline.Hrv.Should().Be(70, "a baseline sent by the app is used as is");
 
         JsonElement recommendation = (await response.JsonAsync()).GetProperty("recommendations").EnumerateArray().Should().ContainSingle().Subject;
-        recommendation.GetProperty("agent").GetString().Should().Be("fitness-coach");
+        recommendation.GetProperty("agent").GetString().Should().Be("FitnessCoachAgent", "the edge-function endpoints answer with the app's agent names");
         recommendation.GetProperty("type").GetString().Should().Be("training");
         recommendation.GetProperty("priority").GetString().Should().Be("high");
         recommendation.GetProperty("actions")[0].GetProperty("kind").GetString().Should().Be("accept");
@@ -57,18 +57,21 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
     }
 
     [Fact]
-    public async Task Chat_TodayOlderThanHistory_Returns400NamingToday()
+    public async Task Chat_TodayIsTheOldestDay_AnalysesAsOfTodayWithTheDaysUpToIt()
     {
+        var analyzer = new RecordingAnalyzer();
+        await using var host = new WebApiFactory { ExtraServices = s => s.AddSingleton<IFocusAnalyzer>(analyzer) };
         DailyMetrics[] week = TestData.History(7);
 
-        HttpResponseMessage response = await factory.ClientFor("olga").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
+        HttpResponseMessage response = await host.ClientFor("olga").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
         {
-            context = new { profile = TestData.Profile(), today = week[0], last7Days = week },
+            context = new { profile = TestData.Profile(), today = week[2], last7Days = week, allMetrics = week },
             focus = "sleep",
         });
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.ErrorFieldsAsync()).Should().Equal("context.today");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        analyzer.Context!.Today.Date.Should().Be(week[2].Date);
+        analyzer.Context.AllMetrics.Select(d => d.Date).Should().Equal(week[..3].Select(d => d.Date), "days after today are not used");
     }
 
     [Theory]
@@ -82,36 +85,5 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorFieldsAsync()).Should().Equal(field);
-    }
-
-    private sealed class RecordingAnalyzer : IFocusAnalyzer
-    {
-        public static readonly DateTimeOffset CreatedAt = new(2025, 3, 14, 7, 0, 0, TimeSpan.Zero);
-
-        public AgentContext? Context { get; private set; }
-
-        public string? Focus { get; private set; }
-
-        public string? Model { get; private set; }
-
-        public Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken)
-        {
-            (Context, Focus, Model) = (context, focus, model);
-            return Task.FromResult<IReadOnlyList<AgentRecommendation>>(
-            [
-                new AgentRecommendation
-                {
-                    Id = RecommendationId.Create("fitness-coach", "deload", context.Today.Date),
-                    CreatedAt = CreatedAt,
-                    Agent = "fitness-coach",
-                    Type = RecommendationType.Training,
-                    Title = "Take a lighter day",
-                    Rationale = "Short sleep.",
-                    Priority = RecommendationPriority.High,
-                    Actions = RecommendationAction.Standard("Plan an easy session"),
-                    Source = model ?? "local",
-                },
-            ]);
-        }
     }
 }

@@ -24,4 +24,20 @@ public sealed class CorsTests
             origins.Should().Equal(origin);
         }
     }
+
+    [Fact]
+    public async Task Preflight_WildcardConfigured_AllowsAnyOriginLikeTheEdgeFunctions()
+    {
+        await using var factory = new WebApiFactory { Settings = { ["Cors:AllowedOrigins:0"] = "*" } };
+        using var request = new HttpRequestMessage(HttpMethod.Options, "/functions/v1/aws-bedrock-chat");
+        request.Headers.Add("Origin", "http://localhost:5173");
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization,x-client-info,apikey,content-type");
+
+        HttpResponseMessage response = await factory.CreateClient().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+        response.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Contain("x-client-info").And.Contain("apikey");
+    }
 }

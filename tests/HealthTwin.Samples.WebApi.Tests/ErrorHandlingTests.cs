@@ -12,21 +12,21 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
 
     public static TheoryData<string, string, string> MalformedBodies => new()
     {
-        { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14"}]}""", "2025-03-14.metrics" },
+        { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14"}]}""", "metrics[0].metrics" },
         { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14","sleepHours":"seven"}]}""", "metrics[0].sleepHours" },
         { "/api/analyze", """{"profile":{},"metrics":[{"date":"14.03.2025","sleepHours":7}]}""", "metrics[0].date" },
         { "/api/analyze", """{"profile":{"goal":"fly"}}""", "profile.goal" },
         { "/api/analyze", """{"profile":{"age":"old"}}""", "profile.age" },
         { "/api/analyze", """{"profile":""", "profile" },
-        { "/api/analyze", """{"profile":{}, "metrics":[""" + Day.Replace("\"sleepHours\":7", "\"sleepHours\":25", StringComparison.Ordinal) + "]}", "2025-03-14.sleepHours" },
+        { "/api/analyze", """{"profile":{}, "metrics":[""" + Day.Replace("\"sleepHours\":7", "\"sleepHours\":25", StringComparison.Ordinal) + "]}", "metrics[0].sleepHours" },
         { "/api/analyze", """{"profile":{"age":300}, "metrics":[""" + Day + "]}", "profile.age" },
         { "/api/analyze", """{"profile":{"timeZone":"Mars/Olympus"}, "metrics":[""" + Day + "]}", "profile.timeZone" },
         { "/api/analyze", """{"metrics":[]}""", "profile" },
         { "/api/analyze", "[1,2]", "body" },
         { "/api/analyze", "null", "body" },
         { "/api/analyze", "", "body" },
-        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":{"date":"2025-03-14","hrv":-1}},"focus":"x"}""", "2025-03-14.hrv" },
-        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":""" + Day.Replace("\"hrv\":60", "\"hrv\":0", StringComparison.Ordinal) + """},"focus":"sleep"}""", "2025-03-14.hrv" },
+        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":{"date":"2025-03-14","hrv":-1}},"focus":"x"}""", "context.today.hrv" },
+        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":""" + Day.Replace("\"hrv\":60", "\"hrv\":0", StringComparison.Ordinal) + """},"focus":"sleep"}""", "context.today.hrv" },
         { "/functions/v1/aws-bedrock-chat", """{"context":"yes","focus":"sleep"}""", "context" },
         { "/functions/v1/s3-upload", """{"path":"reports","filename":"a.json"}""", "data" },
         { "/functions/v1/s3-upload", """{"data":1,"path":"Reports!","filename":"a.json"}""", "path" },
@@ -37,9 +37,9 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
         { "/functions/v1/s3-upload", """{"data":"x","path":"reports","filename":"a.txt","contentType":"not a mime type"}""", "contentType" },
         { "/functions/v1/s3-upload", """{"data":{"not":"an array"},"path":"metrics","filename":"b.json"}""", "data" },
         { "/functions/v1/s3-upload", """{"data":[],"path":"metrics","filename":"b.json"}""", "data" },
-        { "/functions/v1/s3-upload", """{"data":[{"date":"2025-03-14"}],"path":"metrics","filename":"b.json"}""", "2025-03-14.metrics" },
-        { "/functions/v1/s3-upload", """{"data":[""" + Day.Replace("\"moodScore\":3", "\"moodScore\":9", StringComparison.Ordinal) + """],"path":"metrics","filename":"b.json"}""", "2025-03-14.moodScore" },
-        { "/functions/v1/s3-upload", """{"data":[""" + Day + "," + Day + """],"path":"metrics","filename":"b.json"}""", "2025-03-14.date" },
+        { "/functions/v1/s3-upload", """{"data":[{"date":"2025-03-14"}],"path":"metrics","filename":"b.json"}""", "data[0].metrics" },
+        { "/functions/v1/s3-upload", """{"data":[""" + Day.Replace("\"moodScore\":3", "\"moodScore\":9", StringComparison.Ordinal) + """],"path":"metrics","filename":"b.json"}""", "data[0].moodScore" },
+        { "/functions/v1/s3-upload", """{"data":[""" + Day + "," + Day + """],"path":"metrics","filename":"b.json"}""", "data[1].date" },
         { "/functions/v1/s3-download", "{}", "key" },
         { "/functions/v1/s3-download", """{"key":42}""", "key" },
     };
@@ -113,6 +113,9 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
         public const string Secret = "internal detail: bucket healthtwin-prod, key AKIA...";
 
         public Task<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, string focus, string? model, CancellationToken cancellationToken) =>
+            throw new NotSupportedException(Secret);
+
+        public IAsyncEnumerable<HealthTwin.Aws.AI.AIStreamUpdate> StreamAsync(AgentContext context, string focus, CancellationToken cancellationToken) =>
             throw new NotSupportedException(Secret);
     }
 }

@@ -76,13 +76,18 @@ public sealed class IsolationTests : IClassFixture<WebApiFactory>, IAsyncLifetim
     }
 
     [Fact]
-    public async Task DownloadUrl_OwnersUploadUrlUsedByAnotherUser_Returns404()
+    public async Task DownloadUrl_SignedLinkRetargetedToAnotherUsersFile_Returns403()
     {
-        HttpResponseMessage upload = await _bob.PostJsonAsync("/functions/v1/s3-upload", new { data = "private", path = "reports", filename = "url.txt" });
+        HttpResponseMessage upload = await _alice.PostJsonAsync("/functions/v1/s3-upload", new { data = "mine", path = "reports", filename = "link.txt" });
         string url = (await upload.JsonAsync()).GetProperty("url").GetString()!;
+        string retargeted = url.Replace("users%2Falice%2Freports%2Flink.txt", "users%2Fbob%2Freports%2Fsecret.json", StringComparison.Ordinal);
+        using HttpClient anonymous = _factory.CreateClient(); // no token: the signature is the only authority
 
-        (await _alice.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await _bob.GetStringAsync(url)).Should().Be("private");
+        retargeted.Should().NotBe(url);
+        HttpResponseMessage forged = await anonymous.GetAsync(retargeted);
+        forged.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await forged.Content.ReadAsStringAsync()).Should().NotContain(BobsSecret);
+        (await anonymous.GetStringAsync(url)).Should().Be("mine");
     }
 
     [Theory]
@@ -96,7 +101,6 @@ public sealed class IsolationTests : IClassFixture<WebApiFactory>, IAsyncLifetim
     [InlineData("users%2Fbob")]
     [InlineData("..\\bob\\reports")]
     [InlineData("users")]
-    [InlineData("metrics")]
     public async Task List_AnotherUsersPrefixByAnyPath_Returns404AndNoFileOfBob(string prefix)
     {
         HttpResponseMessage response = await _alice.PostJsonAsync("/functions/v1/s3-list", new { prefix });

@@ -37,6 +37,29 @@ public sealed class RateLimitTests
         samFirst.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
     }
 
+    [Theory]
+    [InlineData("/functions/v1/s3-list", "{}", "Too many storage requests.")]
+    [InlineData("/functions/v1/s3-download", """{"key":"reports/x.json"}""", "Too many storage requests.")]
+    [InlineData("/functions/v1/s3-upload", """{"data":"x","path":"reports","filename":"x.txt"}""", "Too many storage requests.")]
+    [InlineData("/api/analyze", """{"profile":{}}""", "Too many analysis requests.")]
+    public async Task Endpoint_BeyondItsPerUserLimit_Returns429(string path, string body, string title)
+    {
+        await using var factory = new WebApiFactory { PermitsPerMinute = 2 };
+        HttpClient client = factory.ClientFor("uli");
+
+        HttpResponseMessage first = await client.PostRawAsync(path, body);
+        HttpResponseMessage second = await client.PostRawAsync(path, body);
+        HttpResponseMessage third = await client.PostRawAsync(path, body);
+        HttpResponseMessage otherUser = await factory.ClientFor("vic").PostRawAsync(path, body);
+
+        first.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+        second.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests);
+        third.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        third.Headers.RetryAfter.Should().NotBeNull();
+        (await third.JsonAsync()).GetProperty("title").GetString().Should().Be(title);
+        otherUser.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests, "limits are per user");
+    }
+
     [Fact]
     public async Task StorageEndpoints_BeyondTheAiLimit_AreNotLimited()
     {

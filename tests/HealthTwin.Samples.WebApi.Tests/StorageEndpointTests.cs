@@ -21,7 +21,7 @@ public sealed class StorageEndpointTests(WebApiFactory factory) : IClassFixture<
         upload.StatusCode.Should().Be(HttpStatusCode.OK);
         JsonElement uploaded = await upload.JsonAsync();
         uploaded.GetProperty("key").GetString().Should().Be("users/dana/reports/monthly-2025-01.json");
-        uploaded.GetProperty("url").GetString().Should().StartWith("http://127.0.0.1/functions/v1/s3-download?key=");
+        uploaded.GetProperty("url").GetString().Should().StartWith("http://127.0.0.1/functions/v1/s3-file?key=users%2Fdana%2Freports%2Fmonthly-2025-01.json&expires=");
 
         JsonElement file = (await list.JsonAsync()).GetProperty("files").EnumerateArray().Should().ContainSingle().Subject;
         file.GetProperty("key").GetString().Should().Be("users/dana/reports/monthly-2025-01.json");

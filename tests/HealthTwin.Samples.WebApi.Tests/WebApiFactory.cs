@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +26,12 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
 
     public int AiPermitsPerMinute { get; init; } = 1000;
 
+    /// <summary>Storage and analysis requests per user per minute (high by default, so only rate-limit tests meet the limit).</summary>
+    public int PermitsPerMinute { get; init; } = 10_000;
+
+    /// <summary>Whether <see cref="StartOnLoopback"/> was called (links then come from the real listening address).</summary>
+    private bool _loopback;
+
     public long? MaxRequestBodyBytes { get; init; }
 
     /// <summary>Further configuration values, for example <c>["Cors:AllowedOrigins:0"] = "https://app.example"</c>.</summary>
@@ -39,8 +48,28 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>
+    /// Starts the host on Kestrel on a free loopback port (instead of the in-memory test server) and returns its base
+    /// address, for real clients in other processes (Node, supabase-js). Call before any other use.
+    /// </summary>
+    public Uri StartOnLoopback()
+    {
+        _loopback = true;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        string address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.EndsWith('/') ? address : address + "/");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!_loopback)
+        {
+            builder.UseSetting("PublicLinks:BaseUrl", "http://127.0.0.1/");
+        }
+
+        builder.UseSetting("RateLimiting:StoragePermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:AnalyzePermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("HealthTwin:Storage:RootPath", StorageRoot);

@@ -10,6 +10,10 @@ namespace HealthTwin.Agents.Storage;
 internal sealed class FileSystemBlobBackend : IBlobBackend
 {
     private const string MetaFolder = ".meta";
+    private const string MetaSuffix = ".json";
+
+    /// <summary>The longest file name (in UTF-8 bytes) Linux, macOS and Windows file systems accept.</summary>
+    private const int MaxFileNameBytes = 255;
     private readonly string _root;
 
     public FileSystemBlobBackend(string rootPath)
@@ -23,7 +27,7 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
     public async Task<BlobInfo> PutAsync(string key, Stream content, string contentType, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
     {
         string path = PathOf(key);
-        string metaPath = PathOf(MetaFolder + "/" + key + ".json");
+        string metaPath = MetaPathOf(key);
         await WriteAtomicAsync(path, content, cancellationToken).ConfigureAwait(false);
         var document = new BlobMetadataDocument { ContentType = contentType, Metadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal) };
         using var metaStream = new MemoryStream();
@@ -52,7 +56,7 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
         }
 
         BlobMetadataDocument? meta = null;
-        string metaPath = PathOf(MetaFolder + "/" + key + ".json");
+        string metaPath = MetaPathOf(key);
         if (File.Exists(metaPath))
         {
             await using FileStream metaStream = File.OpenRead(metaPath);
@@ -105,7 +109,7 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
             File.Delete(path);
         }
 
-        string metaPath = PathOf(MetaFolder + "/" + key + ".json");
+        string metaPath = MetaPathOf(key);
         if (File.Exists(metaPath))
         {
             File.Delete(metaPath); // File.Delete throws when the folder is missing, so check first
@@ -126,11 +130,33 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
         return full;
     }
 
+    /// <summary>
+    /// The sidecar of a key: <c>.meta/{key}.json</c>, or, when that file name would pass the file system's 255-byte
+    /// limit (a file name the validator allows may be 255 characters), <c>.meta/{folder}/~{SHA-256 of the name}.json</c>.
+    /// </summary>
+    private string MetaPathOf(string key)
+    {
+        int slash = key.LastIndexOf('/');
+        string name = key[(slash + 1)..];
+        if (System.Text.Encoding.UTF8.GetByteCount(name) + MetaSuffix.Length <= MaxFileNameBytes)
+        {
+            return PathOf(MetaFolder + "/" + key + MetaSuffix);
+        }
+
+        string hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
+        return PathOf(MetaFolder + "/" + key[..(slash + 1)] + "~" + hash + MetaSuffix);
+    }
+
+    /// <summary>
+    /// Writes through a temp file in the same folder and renames it over <paramref name="path"/>. The temp name has a
+    /// fixed length (<c>.tmp-{guid}</c>), so it fits whatever the final name's length; a failed cleanup is logged by
+    /// the caller's exception, never hiding it.
+    /// </summary>
     private static async Task WriteAtomicAsync(string path, Stream content, CancellationToken cancellationToken)
     {
         string directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
-        string temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        string temp = Path.Combine(directory, ".tmp-" + Guid.NewGuid().ToString("N"));
         try
         {
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -141,9 +167,17 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
 
             File.Move(temp, path, overwrite: true);
         }
-        catch
+        catch (Exception original)
         {
-            File.Delete(temp);
+            try
+            {
+                File.Delete(temp); // no-op when it was never created
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException && original is not OperationCanceledException)
+            {
+                throw new AggregateException($"Writing '{Path.GetFileName(path)}' failed, and so did deleting its temp file.", original, cleanup);
+            }
+
             throw;
         }
     }

@@ -38,7 +38,7 @@ internal static class HealthPromptBuilder
 
     private static readonly string ForcedToolSystem = SystemRules + ForcedToolRule;
 
-    private static readonly string JsonSystem = SystemRules + "Reply with only one JSON object matching this JSON schema, no prose and no code fences: " + RecommendationSchema.Json;
+    internal static readonly string JsonSystem = SystemRules + "Reply with only one JSON object matching this JSON schema, no prose and no code fences: " + RecommendationSchema.Json;
 
     /// <summary>Builds the prompt for a model.</summary>
     /// <param name="context">The analysis context.</param>

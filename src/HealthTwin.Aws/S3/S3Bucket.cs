@@ -37,6 +37,7 @@ internal sealed class S3Bucket
 
         _client = client;
         _logger = logger;
+        Timeout = options.Timeout;
         Name = options.BucketName;
         KeyRoot = options.NormalizedKeyRoot;
         MaxParallelism = Math.Clamp(options.MaxParallelism, 1, S3StorageOptions.MaxMaxParallelism);
@@ -58,6 +59,9 @@ internal sealed class S3Bucket
     public string KeyRoot { get; }
 
     public int MaxParallelism { get; }
+
+    /// <summary>The longest one S3 request (retries included) or one read of a response body may take.</summary>
+    public TimeSpan Timeout { get; }
 
     public long MultipartThresholdBytes { get; }
 
@@ -83,7 +87,7 @@ internal sealed class S3Bucket
         };
         AddMetadata(request.Metadata, metadata);
 
-        return RunAsync("PutObject", request.Key, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken);
+        return RunAsync("PutObject", request.Key, ct => _client.PutObjectAsync(request, ct), cancellationToken);
     }
 
     /// <summary>Writes a large object with a multipart upload through <see cref="TransferUtility"/>; a failed upload is aborted.</summary>
@@ -106,11 +110,54 @@ internal sealed class S3Bucket
             MinSizeBeforePartUpload = MultipartThresholdBytes,
             ConcurrentServiceRequests = MaxParallelism,
         });
-        await RunAsync("MultipartUpload", request.Key, async () =>
+        try
         {
-            await transfer.UploadAsync(request, cancellationToken).ConfigureAwait(false);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+            await RunAsync("MultipartUpload", request.Key, async ct =>
+            {
+                await transfer.UploadAsync(request, ct).ConfigureAwait(false);
+                return true;
+            }, cancellationToken, MultipartTimeout(seekableContent)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is S3StorageException or OperationCanceledException)
+        {
+            await AbortPendingUploadsAsync(request.Key).ConfigureAwait(false); // interrupted or failed: no orphaned parts
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Aborts every unfinished multipart upload of <paramref name="objectKey"/> (parts of an interrupted upload are
+    /// billed until aborted). Runs on its own timeout, not the caller's (possibly cancelled) token; a failure here is
+    /// logged and the original failure is what the caller sees.
+    /// </summary>
+    private async Task AbortPendingUploadsAsync(string objectKey)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            ListMultipartUploadsResponse pending = await _client.ListMultipartUploadsAsync(
+                new ListMultipartUploadsRequest { BucketName = Name, Prefix = objectKey }, timeout.Token).ConfigureAwait(false);
+            foreach (MultipartUpload upload in pending.MultipartUploads ?? [])
+            {
+                if (upload.Key == objectKey)
+                {
+                    await _client.AbortMultipartUploadAsync(
+                        new AbortMultipartUploadRequest { BucketName = Name, Key = objectKey, UploadId = upload.UploadId }, timeout.Token).ConfigureAwait(false);
+                    S3Log.MultipartAborted(_logger, Name, objectKey, upload.UploadId);
+                }
+            }
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            S3Log.RequestFailed(_logger, ex, "AbortMultipartUpload", Name, objectKey, null, null, null);
+        }
+    }
+
+    /// <summary>A multipart upload gets the timeout once per threshold-sized part it sends (at least once).</summary>
+    private TimeSpan MultipartTimeout(Stream content)
+    {
+        long parts = Math.Max(1, content.CanSeek ? (content.Length + MultipartThresholdBytes - 1) / MultipartThresholdBytes : 1);
+        return TimeSpan.FromTicks(Timeout.Ticks * Math.Min(parts, 10_000));
     }
 
     /// <summary>Opens an object, or returns <see langword="null"/> when the key does not exist. Dispose the response.</summary>
@@ -119,7 +166,7 @@ internal sealed class S3Bucket
         var request = new GetObjectRequest { BucketName = Name, Key = ObjectKey(storageKey) };
         try
         {
-            return await RunAsync("GetObject", request.Key, () => _client.GetObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await RunAsync("GetObject", request.Key, ct => _client.GetObjectAsync(request, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (S3StorageException ex) when (IsMissingObject(ex))
         {
@@ -133,7 +180,7 @@ internal sealed class S3Bucket
         var request = new GetObjectMetadataRequest { BucketName = Name, Key = ObjectKey(storageKey) };
         try
         {
-            await RunAsync("HeadObject", request.Key, () => _client.GetObjectMetadataAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await RunAsync("HeadObject", request.Key, ct => _client.GetObjectMetadataAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (S3StorageException ex) when (IsMissingObject(ex))
@@ -145,7 +192,7 @@ internal sealed class S3Bucket
     public Task DeleteAsync(string storageKey, CancellationToken cancellationToken)
     {
         var request = new DeleteObjectRequest { BucketName = Name, Key = ObjectKey(storageKey) };
-        return RunAsync("DeleteObject", request.Key, () => _client.DeleteObjectAsync(request, cancellationToken), cancellationToken);
+        return RunAsync("DeleteObject", request.Key, ct => _client.DeleteObjectAsync(request, ct), cancellationToken);
     }
 
     /// <summary>Deletes keys with <c>DeleteObjects</c>, 1,000 per request; returns how many the service reported deleted.</summary>
@@ -161,7 +208,7 @@ internal sealed class S3Bucket
                 Objects = [.. batch.Select(k => new KeyVersion { Key = ObjectKey(k) })],
             };
             string firstKey = request.Objects[0].Key;
-            DeleteObjectsResponse response = await RunAsync("DeleteObjects", firstKey, () => _client.DeleteObjectsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            DeleteObjectsResponse response = await RunAsync("DeleteObjects", firstKey, ct => _client.DeleteObjectsAsync(request, ct), cancellationToken).ConfigureAwait(false);
             if (response.DeleteErrors is { Count: > 0 } errors)
             {
                 DeleteError error = errors[0];
@@ -192,7 +239,7 @@ internal sealed class S3Bucket
         };
         while (true)
         {
-            ListObjectsV2Response response = await RunAsync("ListObjectsV2", prefix, () => _client.ListObjectsV2Async(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            ListObjectsV2Response response = await RunAsync("ListObjectsV2", prefix, ct => _client.ListObjectsV2Async(request, ct), cancellationToken).ConfigureAwait(false);
             foreach (S3Object item in response.S3Objects ?? [])
             {
                 if (item.Key is null || !item.Key.StartsWith(prefix, StringComparison.Ordinal))
@@ -228,7 +275,7 @@ internal sealed class S3Bucket
             request.Protocol = Protocol.HTTP;
         }
 
-        string url = await RunAsync("GetPreSignedURL", request.Key, () => _client.GetPreSignedURLAsync(request), cancellationToken).ConfigureAwait(false);
+        string url = await RunAsync("GetPreSignedURL", request.Key, _ => _client.GetPreSignedURLAsync(request), cancellationToken).ConfigureAwait(false);
         return new Uri(url, UriKind.Absolute);
     }
 
@@ -248,14 +295,21 @@ internal sealed class S3Bucket
     /// (logged as warnings, except a missing object); cancellation through <paramref name="cancellationToken"/>
     /// passes through as <see cref="OperationCanceledException"/>.
     /// </summary>
-    private async Task<T> RunAsync<T>(string operation, string? objectKey, Func<Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string operation, string? objectKey, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? Timeout); // a stalled S3 answers within the timeout, as a storage failure
         try
         {
-            return await call().ConfigureAwait(false);
+            return await call(limit.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsStorageFailure(ex))
         {
+            if (limit.IsCancellationRequested && ex is OperationCanceledException)
+            {
+                ex = new TimeoutException($"S3 {operation} did not complete within {timeout ?? Timeout}.", ex);
+            }
+
             HttpStatusCode? status = (ex as AmazonServiceException)?.StatusCode is { } code && code != 0 ? code : null;
             string? errorCode = (ex as AmazonServiceException)?.ErrorCode;
             string? requestId = (ex as AmazonServiceException)?.RequestId;
@@ -278,7 +332,7 @@ internal sealed class S3Bucket
 
     /// <summary>Whether <paramref name="exception"/> is an SDK, network or time-out failure (not a bug or bad input).</summary>
     private static bool IsStorageFailure(Exception exception) =>
-        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException or OperationCanceledException;
+        exception is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException or OperationCanceledException or TimeoutException;
 
     private static void AddMetadata(MetadataCollection target, IReadOnlyDictionary<string, string> metadata)
     {

@@ -34,4 +34,7 @@ internal static partial class S3Log
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Imported {DayCount} day(s) of metrics into bucket {BucketName}")]
     public static partial void MetricsImported(ILogger logger, int dayCount, string bucketName);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "Aborted the interrupted multipart upload {UploadId} of {Key} in bucket {BucketName}")]
+    public static partial void MultipartAborted(ILogger logger, string bucketName, string key, string uploadId);
 }

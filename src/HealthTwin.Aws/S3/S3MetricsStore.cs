@@ -227,7 +227,8 @@ public sealed class S3MetricsStore : IMetricsStore
 
         try
         {
-            return await JsonSerializer.DeserializeAsync(response.ResponseStream, HealthTwinJsonContext.Default.DailyMetrics, cancellationToken).ConfigureAwait(false);
+            await using var body = new S3ReadStream(response.ResponseStream, _bucket, key, response);
+            return await JsonSerializer.DeserializeAsync(body, HealthTwinJsonContext.Default.DailyMetrics, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {

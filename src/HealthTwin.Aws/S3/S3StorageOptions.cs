@@ -88,6 +88,16 @@ public sealed class S3StorageOptions
     /// </summary>
     public long MultipartThresholdBytes { get; set; } = DefaultMultipartThresholdBytes;
 
+    /// <summary>
+    /// The longest one S3 request (with the SDK's retries) or one read of a downloaded body may take before it fails
+    /// with <see cref="S3StorageException"/>; a multipart upload gets it once per part. Default 30 seconds; allowed
+    /// 1 second – 10 minutes.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>How many requests one store operation (saving or loading many days, multipart parts) runs at once. Default 8; allowed 1–64.</summary>
     public int MaxParallelism { get; set; } = DefaultMaxParallelism;
 

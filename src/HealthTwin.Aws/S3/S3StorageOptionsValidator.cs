@@ -57,6 +57,11 @@ internal sealed partial class S3StorageOptionsValidator : IValidateOptions<S3Sto
             errors.Add(Error(nameof(options.MultipartThresholdBytes), options.MultipartThresholdBytes.ToString(CultureInfo.InvariantCulture), $"{S3StorageOptions.MinMultipartThresholdBytes}-{S3StorageOptions.MaxMultipartThresholdBytes} bytes (5 MiB - 5 GiB)"));
         }
 
+        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add(Error(nameof(options.Timeout), options.Timeout.ToString("c", CultureInfo.InvariantCulture), "00:00:01-00:10:00"));
+        }
+
         if (options.MaxParallelism is < 1 or > S3StorageOptions.MaxMaxParallelism)
         {
             errors.Add(Error(nameof(options.MaxParallelism), options.MaxParallelism.ToString(CultureInfo.InvariantCulture), $"1-{S3StorageOptions.MaxMaxParallelism}"));
@@ -65,8 +70,26 @@ internal sealed partial class S3StorageOptionsValidator : IValidateOptions<S3Sto
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>
+    /// S3's bucket naming rules, checked without a regular expression (a regex match timeout on a busy machine must not
+    /// turn a valid name into a start failure): 3–63 characters of a-z, 0-9, '.', '-', a letter or digit at both
+    /// ends, no "..", not shaped like an IPv4 address.
+    /// </summary>
     internal static bool IsValidBucketName(string name) =>
-        BucketPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal) && !IpAddressPattern().IsMatch(name);
+        name.Length is >= 3 and <= 63
+        && IsLowerAlphanumeric(name[0])
+        && IsLowerAlphanumeric(name[^1])
+        && name.All(static c => IsLowerAlphanumeric(c) || c is '.' or '-')
+        && !name.Contains("..", StringComparison.Ordinal)
+        && !IsIpv4Shaped(name);
+
+    private static bool IsLowerAlphanumeric(char c) => char.IsAsciiDigit(c) || char.IsAsciiLetterLower(c);
+
+    private static bool IsIpv4Shaped(string name)
+    {
+        string[] parts = name.Split('.');
+        return parts.Length == 4 && parts.All(static p => p.Length is >= 1 and <= 3 && p.All(char.IsAsciiDigit));
+    }
 
     internal static bool IsValidKeyPrefixRoot(string root)
     {
@@ -113,11 +136,6 @@ internal sealed partial class S3StorageOptionsValidator : IValidateOptions<S3Sto
         return builder.ToString();
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex BucketPattern();
-
-    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex IpAddressPattern();
 
     [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex SegmentPattern();

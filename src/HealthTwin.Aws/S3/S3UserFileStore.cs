@@ -101,7 +101,7 @@ public sealed class S3UserFileStore : IUserFileStore
             LastModified = S3Bucket.ToUtc(response.LastModified),
             ContentType = response.Headers.ContentType,
         };
-        return new UserFileDownload(info, response.ResponseStream, metadata);
+        return new UserFileDownload(info, new S3ReadStream(response.ResponseStream, _bucket, key, response), metadata);
     }
 
     /// <inheritdoc />
