@@ -83,13 +83,14 @@ internal static class ChartPainter
             }
         }
 
+        double thin = n > 62 ? 0.6 : 1;
         foreach (TimeSeries line in chart.Lines)
         {
             foreach ((int start, int end) in Runs(i => line.Values[i] is not null, n))
             {
                 if (start == end)
                 {
-                    canvas.Circle(X(start), Y(line.Values[start]!.Value), line.Width + 0.6, line.Color);
+                    canvas.Circle(X(start), Y(line.Values[start]!.Value), (line.Width * thin) + 0.6, line.Color);
                     continue;
                 }
 
@@ -99,7 +100,7 @@ internal static class ChartPainter
                     points.Add(new(X(i), Y(line.Values[i]!.Value)));
                 }
 
-                canvas.Polyline(points, line.Color, line.Width, line.Dashed);
+                canvas.Polyline(points, line.Color, line.Width * thin, line.Dashed);
             }
         }
 

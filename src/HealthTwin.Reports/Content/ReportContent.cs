@@ -9,6 +9,8 @@ internal static class ReportContent
 {
     public const string Disclaimer = "HealthTwin reports describe patterns in wearable and self-reported data. They are not a medical diagnosis and do not replace advice from a doctor; see one about symptoms or worries.";
 
+    public const string ShortDisclaimer = "Patterns in wearable and self-reported data, not a medical diagnosis. See a doctor about symptoms or worries.";
+
     public static string Title(HealthReport r) => r.Period.Kind == ReportPeriodKind.Monthly ? "Monthly health report" : "Annual health report";
 
     public static string Subtitle(HealthReport r) =>

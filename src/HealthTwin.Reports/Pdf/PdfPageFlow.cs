@@ -98,7 +98,13 @@ internal sealed class PdfPageFlow : IDisposable
     public void Paragraph(string text, double size, ChartColor color, bool bold = false, double indent = 0, double after = 4, double? width = null)
     {
         double lineHeight = size * 1.35;
-        foreach (string line in Wrap(text, size, bold, (width ?? Width) - indent))
+        IReadOnlyList<string> lines = Wrap(text, size, bold, (width ?? Width) - indent);
+        if (lines.Count <= 6)
+        {
+            EnsureSpace(lines.Count * lineHeight);
+        }
+
+        foreach (string line in lines)
         {
             EnsureSpace(lineHeight);
             Canvas.Text(Left + indent, Y + size, line, size, color, TextAnchor.Start, bold);

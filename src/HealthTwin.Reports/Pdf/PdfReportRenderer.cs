@@ -44,10 +44,14 @@ internal static class PdfReportRenderer
             Tables(flow, report);
             Insights(flow, report.Insights);
             Methods(flow);
-            flow.FinishPages(ReportContent.Disclaimer);
+            flow.FinishPages(ReportContent.ShortDisclaimer);
         }
 
-        document.Save(destination, closeStream: false);
+        using var buffer = new MemoryStream();
+        document.Save(buffer, closeStream: false);
+        byte[] bytes = buffer.ToArray();
+        PdfDeterminism.Stabilize(bytes, id);
+        destination.Write(bytes);
     }
 
     private static void Header(PdfPageFlow flow, HealthReport report, string title)
@@ -100,7 +104,7 @@ internal static class PdfReportRenderer
 
     private static void SectionTitle(PdfPageFlow flow, string title)
     {
-        flow.EnsureSpace(30);
+        flow.EnsureSpace(64);
         flow.Canvas.Text(flow.Left, flow.Y + 11, title, 11.5, ReportPalette.Ink, bold: true);
         flow.Y += 18;
     }
