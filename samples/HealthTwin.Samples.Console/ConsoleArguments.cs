@@ -28,6 +28,8 @@ internal sealed record ConsoleArguments
           --json              machine-readable output
           --bedrock           add the Amazon Bedrock agents (standard AWS configuration)
           --s3                store metrics in Amazon S3 (HealthTwin:S3:BucketName or AWS_S3_BUCKET_NAME)
+        Commands:
+          report --month YYYY-MM | --year YYYY [--out FILE] [--html]   a PDF (or HTML) health report, stored under reports/
         """;
 
     /// <summary>Parses the arguments; on failure returns an error sentence instead.</summary>
