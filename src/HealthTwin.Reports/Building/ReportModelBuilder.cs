@@ -9,8 +9,11 @@ namespace HealthTwin.Reports.Building;
 /// <summary>Builds a <see cref="HealthReport"/> from the stored days of a user (the period plus a look-back for baselines and load).</summary>
 internal static class ReportModelBuilder
 {
-    /// <summary>Days read before the period so baselines (14 days), fitness (42) and the HRV normal range (60) are warm on its first day.</summary>
-    public const int LookbackDays = 90;
+    /// <summary>
+    /// Days read before the period so baselines (14 days), the HRV normal range (60) and fitness (42-day EWMA, whose
+    /// seed weighs (41/43)^180 ≈ 0.02 % after 180 days) are warm on its first day.
+    /// </summary>
+    public const int LookbackDays = 180;
 
     public static async Task<HealthReport> BuildAsync(
         string userId,
