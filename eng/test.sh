@@ -14,6 +14,9 @@ if [ -f eng/s3/install.sh ]; then
   export HEALTHTWIN_S3_SERVE="$PWD/eng/s3/serve.mjs"
 fi
 
+# The report tests render PDFs to bitmaps with poppler's pdftoppm and list fonts with pdffonts.
+command -v pdftoppm >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
+
 dotnet build HealthTwin.sln -c Release -warnaserror -nologo -v:q
 
 results="$(mktemp -d)"

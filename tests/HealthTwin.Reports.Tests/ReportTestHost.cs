@@ -14,12 +14,17 @@ internal sealed class ReportTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public ReportTestHost(IReportInsightsProvider? insights = null, Action<HealthReportOptions>? configure = null)
+    public ReportTestHost(IReportInsightsProvider? insights = null, Action<HealthReportOptions>? configure = null, IUserFileStore? files = null)
     {
         Clock = new FakeTimeProvider(Now);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure);
+        if (files is not null)
+        {
+            services.AddSingleton(files);
+        }
+
         if (insights is not null)
         {
             services.AddSingleton(insights);
