@@ -17,16 +17,42 @@ internal static class ReportRenderer
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
 
         ReadinessScore readiness = context.Readiness;
-        string color = readiness.Score >= 70 ? "green" : readiness.Score >= 40 ? "yellow" : "red";
-        console.MarkupLine(Invariant($"[bold]Readiness[/] [{color}]{readiness.Score}/100[/]"));
+        if (readiness.Score is { } score)
+        {
+            string color = score >= 70 ? "green" : score >= 40 ? "yellow" : "red";
+            console.MarkupLine(Invariant($"[bold]Readiness[/] [{color}]{score}/100[/]"));
+        }
+        else
+        {
+            console.MarkupLine("[bold]Readiness[/] [grey]not judged[/]");
+        }
+
+        if (!readiness.Coverage.IsComplete)
+        {
+            console.MarkupLine($"  [grey]{Markup.Escape(readiness.Coverage.Summary)}[/]");
+        }
+
         foreach (string line in readiness.Explanations)
         {
             console.MarkupLine($"  • {Markup.Escape(line)}");
         }
 
         BurnoutRisk burnout = context.BurnoutRisk;
-        string level = burnout.Level switch { BurnoutLevel.Red => "red", BurnoutLevel.Yellow => "yellow", _ => "green" };
-        console.MarkupLine(Invariant($"[bold]Burnout risk[/] [{level}]{burnout.Level}[/] ({burnout.Score} points)"));
+        if (burnout.Level is { } burnoutLevel)
+        {
+            string level = burnoutLevel switch { BurnoutLevel.Red => "red", BurnoutLevel.Yellow => "yellow", _ => "green" };
+            console.MarkupLine(Invariant($"[bold]Burnout risk[/] [{level}]{burnoutLevel}[/] ({burnout.Score} points)"));
+        }
+        else
+        {
+            console.MarkupLine("[bold]Burnout risk[/] [grey]not judged[/]");
+        }
+
+        if (!burnout.Coverage.IsComplete)
+        {
+            console.MarkupLine($"  [grey]{Markup.Escape(burnout.Coverage.Summary)}[/]");
+        }
+
         foreach (string line in burnout.Reasons)
         {
             console.MarkupLine($"  • {Markup.Escape(line)}");
@@ -61,20 +87,63 @@ internal static class ReportRenderer
             console.MarkupLine(Invariant($"[yellow]Agent {Markup.Escape(report.AgentId)}: {report.Status}[/] {Markup.Escape(report.FallbackReason ?? report.Error ?? string.Empty)}"));
         }
 
+        RenderCoverage(console, analysis);
+
         console.WriteLine();
         console.MarkupLine(Invariant($"[bold]Trends[/] over {context.AllMetrics.Count} days"));
         Trend(console, "HRV (ms)     ", context.AllMetrics, d => d.Hrv);
         Trend(console, "Resting HR   ", context.AllMetrics, d => d.RestingHr);
         Trend(console, "Sleep (h)    ", context.AllMetrics, d => d.SleepHours);
+        Trend(console, "Steps        ", context.AllMetrics, d => d.Steps);
     }
 
-    /// <summary>A sparkline of the series with its minimum, maximum and latest value.</summary>
-    internal static string Sparkline(IReadOnlyList<double> values)
+    /// <summary>What could not be judged: the analysis notes and every skipped rule with its reason.</summary>
+    private static void RenderCoverage(IAnsiConsole console, AgentAnalysis analysis)
     {
-        double min = values.Min(), max = values.Max();
-        var line = new StringBuilder(values.Count);
-        foreach (double v in values)
+        DataCoverage coverage = analysis.Coverage;
+        if (coverage.IsComplete)
         {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine("[bold]Data coverage[/] (what could not be judged)");
+        foreach (string note in coverage.Notes)
+        {
+            console.MarkupLine($"  • {Markup.Escape(note)}");
+        }
+
+        foreach (AgentRunReport report in analysis.Agents)
+        {
+            foreach (SkippedRule skipped in report.SkippedRules)
+            {
+                console.MarkupLine($"  [grey]{Markup.Escape(report.AgentId)}/{Markup.Escape(skipped.Rule)}: {Markup.Escape(skipped.Reason)}[/]");
+            }
+        }
+    }
+
+    /// <summary>A sparkline of the series, scaled between its minimum and maximum; a day without a value is a gap (a space), never a zero.</summary>
+    internal static string Sparkline(IReadOnlyList<double?> values)
+    {
+        double min = double.MaxValue, max = double.MinValue;
+        foreach (double? value in values)
+        {
+            if (value is { } v)
+            {
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+        }
+
+        var line = new StringBuilder(values.Count);
+        foreach (double? value in values)
+        {
+            if (value is not { } v)
+            {
+                line.Append(' ');
+                continue;
+            }
+
             int index = max > min ? (int)Math.Round((v - min) / (max - min) * (Bars.Length - 1)) : 0;
             line.Append(Bars[index]);
         }
@@ -82,10 +151,18 @@ internal static class ReportRenderer
         return line.ToString();
     }
 
-    private static void Trend(IAnsiConsole console, string label, IReadOnlyList<DailyMetrics> days, Func<DailyMetrics, double> value)
+    private static void Trend(IAnsiConsole console, string label, IReadOnlyList<DailyMetrics> days, Func<DailyMetrics, double?> value)
     {
-        double[] values = [.. days.Select(value)];
-        console.MarkupLine(Invariant($"  {label}[blue]{Sparkline(values)}[/]  min {values.Min():0.#} max {values.Max():0.#} today {values[^1]:0.#}"));
+        double?[] values = [.. days.Select(value)];
+        double[] present = [.. values.Where(v => v.HasValue).Select(v => v!.Value)];
+        if (present.Length == 0)
+        {
+            console.MarkupLine($"  {label}[grey]not recorded[/]");
+            return;
+        }
+
+        string today = values[^1] is { } last ? Invariant($"{last:0.#}") : "not recorded";
+        console.MarkupLine(Invariant($"  {label}[blue]{Sparkline(values)}[/]  min {present.Min():0.#} max {present.Max():0.#} today {today}"));
     }
 
     private static string Evidence(AgentRecommendation r) => string.Join("\n", r.Evidence.Select(e =>

@@ -12,7 +12,7 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
 
     public static TheoryData<string, string, string> MalformedBodies => new()
     {
-        { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14","sleepHours":7}]}""", "metrics[0].hrv" },
+        { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14"}]}""", "2025-03-14.metrics" },
         { "/api/analyze", """{"profile":{},"metrics":[{"date":"2025-03-14","sleepHours":"seven"}]}""", "metrics[0].sleepHours" },
         { "/api/analyze", """{"profile":{},"metrics":[{"date":"14.03.2025","sleepHours":7}]}""", "metrics[0].date" },
         { "/api/analyze", """{"profile":{"goal":"fly"}}""", "profile.goal" },
@@ -25,7 +25,7 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
         { "/api/analyze", "[1,2]", "body" },
         { "/api/analyze", "null", "body" },
         { "/api/analyze", "", "body" },
-        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":{"date":"2025-03-14","hrv":-1}},"focus":"x"}""", "context.today.sleepHours" },
+        { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":{"date":"2025-03-14","hrv":-1}},"focus":"x"}""", "2025-03-14.hrv" },
         { "/functions/v1/aws-bedrock-chat", """{"context":{"profile":{},"today":""" + Day.Replace("\"hrv\":60", "\"hrv\":0", StringComparison.Ordinal) + """},"focus":"sleep"}""", "2025-03-14.hrv" },
         { "/functions/v1/aws-bedrock-chat", """{"context":"yes","focus":"sleep"}""", "context" },
         { "/functions/v1/s3-upload", """{"path":"reports","filename":"a.json"}""", "data" },
@@ -37,7 +37,7 @@ public sealed class ErrorHandlingTests(WebApiFactory factory) : IClassFixture<We
         { "/functions/v1/s3-upload", """{"data":"x","path":"reports","filename":"a.txt","contentType":"not a mime type"}""", "contentType" },
         { "/functions/v1/s3-upload", """{"data":{"not":"an array"},"path":"metrics","filename":"b.json"}""", "data" },
         { "/functions/v1/s3-upload", """{"data":[],"path":"metrics","filename":"b.json"}""", "data" },
-        { "/functions/v1/s3-upload", """{"data":[{"date":"2025-03-14"}],"path":"metrics","filename":"b.json"}""", "data[0].sleepHours" },
+        { "/functions/v1/s3-upload", """{"data":[{"date":"2025-03-14"}],"path":"metrics","filename":"b.json"}""", "2025-03-14.metrics" },
         { "/functions/v1/s3-upload", """{"data":[""" + Day.Replace("\"moodScore\":3", "\"moodScore\":9", StringComparison.Ordinal) + """],"path":"metrics","filename":"b.json"}""", "2025-03-14.moodScore" },
         { "/functions/v1/s3-upload", """{"data":[""" + Day + "," + Day + """],"path":"metrics","filename":"b.json"}""", "2025-03-14.date" },
         { "/functions/v1/s3-download", "{}", "key" },

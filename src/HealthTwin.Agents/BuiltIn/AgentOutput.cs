@@ -56,14 +56,23 @@ internal static class AgentOutput
             Evidence = evidence,
         };
 
+    /// <summary>The recommendations of a synchronous built-in agent's outcome (for <see cref="IAIAgent.AnalyzeAsync"/>).</summary>
+    public static ValueTask<IReadOnlyList<AgentRecommendation>> RecommendationsOf(ValueTask<AgentOutcome> outcome) =>
+        outcome.IsCompletedSuccessfully
+            ? ValueTask.FromResult(outcome.Result.Recommendations)
+            : AwaitRecommendationsAsync(outcome);
+
+    private static async ValueTask<IReadOnlyList<AgentRecommendation>> AwaitRecommendationsAsync(ValueTask<AgentOutcome> outcome) =>
+        (await outcome.ConfigureAwait(false)).Recommendations;
+
     /// <summary>Completes an analysis: the collected recommendations, or the shared empty array when there are none.</summary>
     public static ValueTask<IReadOnlyList<AgentRecommendation>> Result(List<AgentRecommendation>? recommendations) =>
         ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(recommendations is null ? Array.Empty<AgentRecommendation>() : recommendations);
 
     /// <summary>Evidence comparing a value with a personal baseline (delta in percent; no delta when the baseline is not a positive number).</summary>
-    public static Evidence Compare(string metric, double value, double baseline, double? threshold, string? note)
+    public static Evidence Compare(string metric, double value, double? baseline, double? threshold, string? note)
     {
-        bool comparable = baseline > 0 && double.IsFinite(baseline);
+        bool comparable = baseline is { } b && b > 0 && double.IsFinite(b);
         return new Evidence
         {
             Metric = metric,
@@ -88,15 +97,22 @@ internal static class AgentOutput
     public static double? Round(double? value) =>
         value is { } v && double.IsFinite(v) ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
-    /// <summary>The percentage change of today's HRV against the baseline, or <see langword="null"/> when the methods differ or the baseline is not positive.</summary>
+    /// <summary>
+    /// The percentage change of today's HRV against the baseline, or <see langword="null"/> when today has no HRV, the
+    /// methods differ or the baseline is unknown or not positive.
+    /// </summary>
     public static double? HrvDeltaPercent(AgentContext context)
     {
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
-        return today.HrvMethod == baseline.HrvMethod && baseline.Hrv > 0 && double.IsFinite(baseline.Hrv)
-            ? SafeMath.PercentChange(today.Hrv, baseline.Hrv)
-            : null;
+        return today.HrvMethod == baseline.HrvMethod ? SafeMath.PercentChange(today.Hrv, baseline.Hrv) : null;
     }
+
+    /// <summary>
+    /// The metric to name when <see cref="HrvDeltaPercent"/> is unknown: whether HRV was not recorded today or has no
+    /// comparable baseline.
+    /// </summary>
+    public static bool HrvRecordedToday(AgentContext context) => context.Today.Hrv.HasValue;
 
     /// <summary>A note naming the user's local time of the analysis (for rules that depend on the hour).</summary>
     public static string LocalTimeNote(AgentContext context)

@@ -1,3 +1,4 @@
+using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
@@ -12,8 +13,55 @@ internal struct AgentResults
     private AgentRecommendation? _second;
     private AgentRecommendation? _third;
     private AgentRecommendation? _fourth;
+    private static readonly AgentOutcome Nothing = new(Array.Empty<AgentRecommendation>());
+
     private List<AgentRecommendation>? _more;
+    private List<SkippedRule>? _skipped;
     private int _count;
+
+    /// <summary>
+    /// Records that <paramref name="rule"/> did not run because <paramref name="missing"/> were not recorded in the
+    /// data it reads; <paramref name="check"/> names what it would have judged ("the sleep-debt check").
+    /// </summary>
+    public void Skip(AgentRule rule, string check, params HealthMetric[] missing) =>
+        (_skipped ??= []).Add(new SkippedRule(rule.RuleId, missing, $"{MetricText.NotRecorded(missing)}: {check} was not judged"));
+
+    /// <summary>Records that <paramref name="rule"/> did not run, with the metrics missing and the reason in words.</summary>
+    public void Skip(AgentRule rule, IReadOnlyList<HealthMetric> missing, string reason) =>
+        (_skipped ??= []).Add(new SkippedRule(rule.RuleId, missing, reason));
+
+    /// <summary>Records that <paramref name="rule"/> did not run because <paramref name="metric"/> has no baseline to compare with yet.</summary>
+    public void SkipNoBaseline(AgentRule rule, string check, HealthMetric metric) =>
+        (_skipped ??= []).Add(new SkippedRule(
+            rule.RuleId,
+            [metric],
+            $"{MetricText.Name(metric)} has no comparable baseline yet (fewer than {Baseline.MinimumDays} days of the same kind): {check} was not judged"));
+
+    /// <summary>Records a skip for HRV: not recorded today, or no comparable baseline.</summary>
+    public void SkipHrv(AgentContext context, AgentRule rule, string check)
+    {
+        if (AgentOutput.HrvRecordedToday(context))
+        {
+            SkipNoBaseline(rule, check, HealthMetric.Hrv);
+        }
+        else
+        {
+            Skip(rule, check, HealthMetric.Hrv);
+        }
+    }
+
+    /// <summary>Records a skip for a metric compared with its baseline: not recorded today, or no baseline.</summary>
+    public void SkipCompared(bool recordedToday, AgentRule rule, string check, HealthMetric metric)
+    {
+        if (recordedToday)
+        {
+            SkipNoBaseline(rule, check, metric);
+        }
+        else
+        {
+            Skip(rule, check, metric);
+        }
+    }
 
     /// <summary>Adds a recommendation.</summary>
     public void Add(AgentRecommendation recommendation)
@@ -40,12 +88,26 @@ internal struct AgentResults
         _count++;
     }
 
+    /// <summary>Completes the analysis with the recommendations in the order they were added and the rules skipped.</summary>
+    public readonly ValueTask<AgentOutcome> ToOutcome()
+    {
+        if (_count == 0 && _skipped is null)
+        {
+            return ValueTask.FromResult(Nothing);
+        }
+
+        IReadOnlyList<AgentRecommendation> recommendations = Recommendations();
+        return ValueTask.FromResult(_skipped is null ? new AgentOutcome(recommendations) : new AgentOutcome(recommendations) { SkippedRules = _skipped });
+    }
+
     /// <summary>Completes the analysis with the recommendations in the order they were added.</summary>
-    public readonly ValueTask<IReadOnlyList<AgentRecommendation>> ToResult()
+    public readonly ValueTask<IReadOnlyList<AgentRecommendation>> ToResult() => ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(Recommendations());
+
+    private readonly AgentRecommendation[] Recommendations()
     {
         if (_count == 0)
         {
-            return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(Array.Empty<AgentRecommendation>());
+            return [];
         }
 
         var result = new AgentRecommendation[_count];
@@ -66,6 +128,6 @@ internal struct AgentResults
         }
 
         _more?.CopyTo(result, 4);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(result);
+        return result;
     }
 }

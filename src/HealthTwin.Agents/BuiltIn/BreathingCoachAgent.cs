@@ -12,7 +12,7 @@ namespace HealthTwin.Agents.BuiltIn;
 /// before sleep (sleep, medium); local hour 6–9 and energy below 3 → energising breathing (break, medium).
 /// Hours are in the user's time zone.
 /// </remarks>
-public sealed class BreathingCoachAgent : IAIAgent
+public sealed class BreathingCoachAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>breathing-coach</c>.</summary>
     public const string AgentId = "breathing-coach";
@@ -72,7 +72,11 @@ public sealed class BreathingCoachAgent : IAIAgent
     public string Description => "Suggests breathing exercises from HRV, stress, energy and time of day.";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
@@ -81,51 +85,70 @@ public sealed class BreathingCoachAgent : IAIAgent
         Baseline baseline = context.Baseline;
         double hrvDrop = context.Thresholds.HrvDropPercent;
 
-        if (AgentOutput.HrvDeltaPercent(context) is { } hrvDelta && hrvDelta < -hrvDrop)
+        double? hrvChange = AgentOutput.HrvDeltaPercent(context);
+        if (hrvChange is null)
+        {
+            result.SkipHrv(context, CoherentId, "the low-HRV breathing check");
+        }
+        else if (hrvChange is { } hrvDelta && hrvDelta < -hrvDrop)
         {
             result.Add(AgentOutput.Recommend(
                 context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
                 InvariantText.Format($"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
                 StartActions,
-                [AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
+                [AgentOutput.Compare("hrv", today.Hrv.GetValueOrDefault(), baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
         }
 
-        if (today.StressScore > HighStressAbove)
+        if (today.StressScore is not { } stress)
+        {
+            result.Skip(BoxId, "the stress breathing check", HealthMetric.StressScore);
+        }
+        else if (stress > HighStressAbove)
         {
             result.Add(AgentOutput.Recommend(
                 context, BoxId, RecommendationType.Stress, RecommendationPriority.High, "3 min box breathing",
-                InvariantText.Format($"High stress ({today.StressScore:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
+                InvariantText.Format($"High stress ({stress:0}/100). Box breathing 4-4-4-4: in for 4, hold for 4, out for 4, hold for 4, for 3 minutes."),
                 StartActions,
-                [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score")]));
+                [AgentOutput.Compare("stressScore", stress, baseline.StressScore, HighStressAbove, "Today's stress score")]));
         }
-        else if (today.StressScore > ModerateStressAbove)
+        else if (stress > ModerateStressAbove)
         {
             result.Add(AgentOutput.Recommend(
                 context, MeditationId, RecommendationType.Stress, RecommendationPriority.Medium, "10 min breathing meditation",
-                InvariantText.Format($"Moderate stress ({today.StressScore:0}/100). A short breathing meditation helps you stay calm and focused."),
+                InvariantText.Format($"Moderate stress ({stress:0}/100). A short breathing meditation helps you stay calm and focused."),
                 ScheduleActions,
-                [AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, ModerateStressAbove, "Today's stress score")]));
+                [AgentOutput.Compare("stressScore", stress, baseline.StressScore, ModerateStressAbove, "Today's stress score")]));
         }
 
         int hour = context.LocalHour;
-        if (hour >= EveningFromHour && today.SleepEfficiency < SleepEfficiencyBelowPercent)
+        double? efficiency = today.EffectiveSleepEfficiency;
+        if (hour >= EveningFromHour && efficiency is null)
+        {
+            result.Skip(SleepId, "the bedtime breathing check", HealthMetric.SleepEfficiency);
+        }
+        else if (hour >= EveningFromHour && efficiency is { } e && e < SleepEfficiencyBelowPercent)
         {
             result.Add(AgentOutput.Recommend(
                 context, SleepId, RecommendationType.Sleep, RecommendationPriority.Medium, "4-7-8 breathing before sleep",
                 "Your sleep efficiency was low. Before bed, breathe in for 4, hold for 7 and out for 8, for about 4 rounds, to fall asleep more easily.",
                 BedtimeActions,
-                [AgentOutput.Compare("sleepEfficiency", today.SleepEfficiency, baseline.SleepEfficiency, SleepEfficiencyBelowPercent, AgentOutput.LocalTimeNote(context))]));
+                [AgentOutput.Compare("sleepEfficiency", e, baseline.SleepEfficiency, SleepEfficiencyBelowPercent, AgentOutput.LocalTimeNote(context))]));
         }
 
-        if (hour >= MorningFromHour && hour < MorningUntilHour && today.EnergyScore < LowEnergyBelow)
+        bool morning = hour >= MorningFromHour && hour < MorningUntilHour;
+        if (morning && today.EnergyScore is null)
+        {
+            result.Skip(EnergisingId, "the morning energy check", HealthMetric.EnergyScore);
+        }
+        else if (morning && today.EnergyScore is { } energy && energy < LowEnergyBelow)
         {
             result.Add(AgentOutput.Recommend(
                 context, EnergisingId, RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
                 "Low energy this morning. Sit upright and take 3 rounds of 10 deep, brisk breaths through the nose, resting between rounds; stop if you feel dizzy.",
                 ScheduleActions,
-                [AgentOutput.Measure("energyScore", today.EnergyScore, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));
+                [AgentOutput.Measure("energyScore", energy, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 }

@@ -9,9 +9,9 @@ namespace HealthTwin.Agents.BuiltIn;
 /// Burnout yellow or red → "Burnout risk: level" (stress, high); today's stress above the maximum stress threshold
 /// (default 70) → "Stress relief needed" (stress, medium); one alert (high) per anomaly of today against the baseline
 /// (resting HR, HRV, sleep efficiency; rule ids <c>anomaly-resting-hr</c>, <c>anomaly-hrv</c>,
-/// <c>anomaly-sleep-efficiency</c>).
+/// <c>anomaly-sleep-efficiency</c>). A check whose metric was not recorded (or has no baseline) is reported as skipped.
 /// </remarks>
-public sealed class BurnoutGuardianAgent : IAIAgent
+public sealed class BurnoutGuardianAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>burnout-guardian</c>.</summary>
     public const string AgentId = "burnout-guardian";
@@ -44,7 +44,11 @@ public sealed class BurnoutGuardianAgent : IAIAgent
     public string Description => "Watches burnout markers, stress and anomalies.";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
@@ -52,7 +56,11 @@ public sealed class BurnoutGuardianAgent : IAIAgent
         AlertThresholds thresholds = context.Thresholds;
 
         BurnoutRisk burnout = context.BurnoutRisk;
-        if (burnout.Level != BurnoutLevel.Green)
+        if (burnout.Level is null)
+        {
+            result.Skip(Burnout, burnout.Coverage.Missing, burnout.Coverage.Summary);
+        }
+        else if (burnout.Level is BurnoutLevel.Yellow or BurnoutLevel.Red)
         {
             bool red = burnout.Level == BurnoutLevel.Red;
             var evidence = new Evidence[]
@@ -66,16 +74,36 @@ public sealed class BurnoutGuardianAgent : IAIAgent
         }
 
         DailyMetrics today = context.Today;
-        if (today.StressScore > thresholds.MaxStressScore)
+        if (today.StressScore is not { } stress)
+        {
+            result.Skip(Stress, "the stress-relief check", HealthMetric.StressScore);
+        }
+        else if (stress > thresholds.MaxStressScore)
         {
             var evidence = new Evidence[]
             {
-                AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, "Today's stress score"),
+                AgentOutput.Compare("stressScore", stress, context.Baseline.StressScore, thresholds.MaxStressScore, "Today's stress score"),
             };
             string rationale = InvariantText.Format(
-                $"Your stress score is {today.StressScore:0} (above {thresholds.MaxStressScore:0}). Take a 5 minute breathing break and step outside if you can.");
+                $"Your stress score is {stress:0} (above {thresholds.MaxStressScore:0}). Take a 5 minute breathing break and step outside if you can.");
             result.Add(AgentOutput.Recommend(
                 context, Stress, RecommendationType.Stress, RecommendationPriority.Medium, "Stress relief needed", rationale, StressActions, evidence));
+        }
+
+        Baseline baseline = context.Baseline;
+        if (today.RestingHr is null || baseline.RestingHr is null)
+        {
+            result.SkipCompared(today.RestingHr.HasValue, RestingHrAnomaly, "the resting-heart-rate alert", HealthMetric.RestingHr);
+        }
+
+        if (AgentOutput.HrvDeltaPercent(context) is null)
+        {
+            result.SkipHrv(context, HrvAnomaly, "the HRV alert");
+        }
+
+        if (today.EffectiveSleepEfficiency is null || baseline.SleepEfficiency is null)
+        {
+            result.SkipCompared(today.EffectiveSleepEfficiency.HasValue, SleepEfficiencyAnomaly, "the sleep-efficiency alert", HealthMetric.SleepEfficiency);
         }
 
         IReadOnlyList<Anomaly> anomalies = context.Anomalies;
@@ -106,6 +134,6 @@ public sealed class BurnoutGuardianAgent : IAIAgent
                 context, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 }

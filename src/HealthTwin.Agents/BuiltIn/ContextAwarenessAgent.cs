@@ -18,7 +18,7 @@ namespace HealthTwin.Agents.BuiltIn;
 /// minimum sleep threshold (default 6 h) → low-energy morning (sleep, high).
 /// </para>
 /// </remarks>
-public sealed class ContextAwarenessAgent : IAIAgent
+public sealed class ContextAwarenessAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>context-awareness</c>.</summary>
     public const string AgentId = "context-awareness";
@@ -64,7 +64,11 @@ public sealed class ContextAwarenessAgent : IAIAgent
     public string Description => "Adapts advice to weather, time of day and the user's state.";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
@@ -92,36 +96,48 @@ public sealed class ContextAwarenessAgent : IAIAgent
                     [AgentOutput.Measure("temperature", t, HotAboveCelsius, "Outdoor temperature in °C")]));
             }
 
-            if (weather.IsWet && today.WorkoutMinutes == 0)
+            if (weather.IsWet && today.WorkoutMinutes is null)
+            {
+                result.Skip(IndoorId, "the indoor-workout suggestion", HealthMetric.WorkoutMinutes);
+            }
+            else if (weather.IsWet && today.WorkoutMinutes == 0)
             {
                 result.Add(AgentOutput.Recommend(
                     context, IndoorId, RecommendationType.Training, RecommendationPriority.Low, "Indoor workout",
                     "The weather is wet and you have not trained yet today: a good day for an indoor strength or yoga session.",
                     IndoorActions,
-                    [AgentOutput.Measure("workoutMinutes", today.WorkoutMinutes, 0, "Workout minutes so far today; weather " + ConditionName(weather.Condition))]));
+                    [AgentOutput.Measure("workoutMinutes", 0, 0, "Workout minutes so far today; weather " + ConditionName(weather.Condition))]));
             }
         }
 
         TimeOfDay partOfDay = AgentContextFactory.TimeOfDayOf(context.LocalHour);
-        if (partOfDay == TimeOfDay.Evening && today.StressScore > thresholds.MaxStressScore)
+        if (partOfDay == TimeOfDay.Evening && today.StressScore is null)
+        {
+            result.Skip(WindDownId, "the evening stress check", HealthMetric.StressScore);
+        }
+        else if (partOfDay == TimeOfDay.Evening && today.StressScore is { } stress && stress > thresholds.MaxStressScore)
         {
             result.Add(AgentOutput.Recommend(
                 context, WindDownId, RecommendationType.Stress, RecommendationPriority.Medium, "Evening wind-down",
-                InvariantText.Format($"Your stress is {today.StressScore:0} this evening. Try gentle stretching or a short meditation before bed."),
+                InvariantText.Format($"Your stress is {stress:0} this evening. Try gentle stretching or a short meditation before bed."),
                 WindDownActions,
-                [AgentOutput.Compare("stressScore", today.StressScore, context.Baseline.StressScore, thresholds.MaxStressScore, AgentOutput.LocalTimeNote(context))]));
+                [AgentOutput.Compare("stressScore", stress, context.Baseline.StressScore, thresholds.MaxStressScore, AgentOutput.LocalTimeNote(context))]));
         }
 
-        if (partOfDay == TimeOfDay.Morning && today.SleepHours < thresholds.MinSleepHours)
+        if (partOfDay == TimeOfDay.Morning && today.SleepHours is null)
+        {
+            result.Skip(LowEnergyMorningId, "the short-night morning check", HealthMetric.SleepHours);
+        }
+        else if (partOfDay == TimeOfDay.Morning && today.SleepHours is { } slept && slept < thresholds.MinSleepHours)
         {
             result.Add(AgentOutput.Recommend(
                 context, LowEnergyMorningId, RecommendationType.Sleep, RecommendationPriority.High, "Low-energy morning",
-                InvariantText.Format($"You slept {today.SleepHours:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
+                InvariantText.Format($"You slept {slept:0.0} h, less than {thresholds.MinSleepHours:0.#} h. Skip intense morning training, get daylight early and keep caffeine before noon."),
                 MorningActions,
-                [AgentOutput.Compare("sleepHours", today.SleepHours, context.Baseline.SleepHours, thresholds.MinSleepHours, AgentOutput.LocalTimeNote(context))]));
+                [AgentOutput.Compare("sleepHours", slept, context.Baseline.SleepHours, thresholds.MinSleepHours, AgentOutput.LocalTimeNote(context))]));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 
     private static string ConditionName(WeatherCondition condition) => condition switch

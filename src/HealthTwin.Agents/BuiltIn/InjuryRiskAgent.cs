@@ -20,7 +20,7 @@ namespace HealthTwin.Agents.BuiltIn;
 /// workout minutes.
 /// </para>
 /// </remarks>
-public sealed class InjuryRiskAgent : IAIAgent
+public sealed class InjuryRiskAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>injury-risk</c>.</summary>
     public const string AgentId = "injury-risk";
@@ -93,7 +93,11 @@ public sealed class InjuryRiskAgent : IAIAgent
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
@@ -117,6 +121,16 @@ public sealed class InjuryRiskAgent : IAIAgent
                 RiskEvidence(context, risk, ref load)));
         }
 
+        if (risk.Missing.Count > 0)
+        {
+            result.Skip(RiskId, risk.Missing, MetricText.NotRecorded(risk.Missing) + ": those injury-risk factors were not judged, so the score may be too low");
+        }
+
+        if (risk.WeekOverWeekChange is null && !risk.WorkoutMinutesRecorded)
+        {
+            result.Skip(SpikeId, "the week-over-week workout check", HealthMetric.WorkoutMinutes);
+        }
+
         if (risk.WeekOverWeekChange is { } change && change > SpikeAbovePercent)
         {
             string rationale = InvariantText.Format(
@@ -130,7 +144,7 @@ public sealed class InjuryRiskAgent : IAIAgent
                 context, SpikeId, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 
     private static Evaluation Evaluate(AgentContext context)
@@ -139,11 +153,40 @@ public sealed class InjuryRiskAgent : IAIAgent
         AlertThresholds thresholds = context.Thresholds;
         int mask = 0;
         mask |= today.TrainingLoad > HighLoadAbove ? LoadBit : 0;
-        mask |= AgentOutput.HrvDeltaPercent(context) < -HrvDropAbovePercent ? HrvBit : 0;
+        double? hrvChange = AgentOutput.HrvDeltaPercent(context);
+        mask |= hrvChange < -HrvDropAbovePercent ? HrvBit : 0;
         mask |= today.SleepHours < thresholds.MinSleepHours ? SleepBit : 0;
-        mask |= SafeMath.PercentChange(today.RestingHr, context.Baseline.RestingHr) > thresholds.RestingHrIncreasePercent ? HeartBit : 0;
+        double? heartChange = SafeMath.PercentChange(today.RestingHr, context.Baseline.RestingHr);
+        mask |= heartChange > thresholds.RestingHrIncreasePercent ? HeartBit : 0;
         mask |= today.StressScore > HighStressAbove ? StressBit : 0;
-        mask |= ConsecutiveHighLoad(context) ? ConsecutiveBit : 0;
+        bool? consecutive = ConsecutiveHighLoad(context);
+        mask |= consecutive == true ? ConsecutiveBit : 0;
+
+        List<HealthMetric>? missing = null;
+        if (today.TrainingLoad is null || consecutive is null)
+        {
+            (missing ??= []).Add(HealthMetric.TrainingLoad);
+        }
+
+        if (hrvChange is null)
+        {
+            (missing ??= []).Add(HealthMetric.Hrv);
+        }
+
+        if (today.SleepHours is null)
+        {
+            (missing ??= []).Add(HealthMetric.SleepHours);
+        }
+
+        if (heartChange is null)
+        {
+            (missing ??= []).Add(HealthMetric.RestingHr);
+        }
+
+        if (today.StressScore is null)
+        {
+            (missing ??= []).Add(HealthMetric.StressScore);
+        }
 
         int score = 0;
         score += (mask & LoadBit) != 0 ? 25 : 0;
@@ -154,7 +197,15 @@ public sealed class InjuryRiskAgent : IAIAgent
         score += (mask & ConsecutiveBit) != 0 ? 10 : 0;
         score = Math.Min(score, 100);
 
-        return new Evaluation(score, AgentOutput.RiskLevelOf(score), mask, today.TrainingLoad > LowerBodyLoadAbove, AgentOutput.Round(WeekOverWeekChange(context)));
+        double? weekOverWeek = WeekOverWeekChange(context, out bool minutesRecorded);
+        return new Evaluation(
+            score,
+            AgentOutput.RiskLevelOf(score),
+            mask,
+            today.TrainingLoad > LowerBodyLoadAbove,
+            AgentOutput.Round(weekOverWeek),
+            minutesRecorded,
+            missing is null ? [] : missing);
     }
 
     private static IReadOnlyList<string> AreasOf(int mask, bool lowerBody) => ((mask & ConsecutiveBit) != 0, lowerBody) switch
@@ -185,27 +236,27 @@ public sealed class InjuryRiskAgent : IAIAgent
         };
         if ((mask & LoadBit) != 0)
         {
-            evidence.Add(AgentOutput.Measure("trainingLoad", today.TrainingLoad, HighLoadAbove, "Today's load"));
+            evidence.Add(AgentOutput.Measure("trainingLoad", today.TrainingLoad.GetValueOrDefault(), HighLoadAbove, "Today's load"));
         }
 
         if ((mask & HrvBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, -HrvDropAbovePercent, "Change against baseline in percent"));
+            evidence.Add(AgentOutput.Compare("hrv", today.Hrv.GetValueOrDefault(), baseline.Hrv, -HrvDropAbovePercent, "Change against baseline in percent"));
         }
 
         if ((mask & SleepBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("sleepHours", today.SleepHours, baseline.SleepHours, thresholds.MinSleepHours, "Last night, in hours"));
+            evidence.Add(AgentOutput.Compare("sleepHours", today.SleepHours.GetValueOrDefault(), baseline.SleepHours, thresholds.MinSleepHours, "Last night, in hours"));
         }
 
         if ((mask & HeartBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("restingHr", today.RestingHr, baseline.RestingHr, thresholds.RestingHrIncreasePercent, "Change against baseline in percent"));
+            evidence.Add(AgentOutput.Compare("restingHr", today.RestingHr.GetValueOrDefault(), baseline.RestingHr, thresholds.RestingHrIncreasePercent, "Change against baseline in percent"));
         }
 
         if ((mask & StressBit) != 0)
         {
-            evidence.Add(AgentOutput.Compare("stressScore", today.StressScore, baseline.StressScore, HighStressAbove, "Today's stress score"));
+            evidence.Add(AgentOutput.Compare("stressScore", today.StressScore.GetValueOrDefault(), baseline.StressScore, HighStressAbove, "Today's stress score"));
         }
 
         if ((mask & ConsecutiveBit) != 0)
@@ -237,13 +288,14 @@ public sealed class InjuryRiskAgent : IAIAgent
         double min = double.MaxValue;
         foreach (DailyMetrics day in days)
         {
-            min = Math.Min(min, day.TrainingLoad);
+            min = Math.Min(min, day.TrainingLoad.GetValueOrDefault());
         }
 
         return min;
     }
 
-    private static bool ConsecutiveHighLoad(AgentContext context)
+    /// <summary>Whether each of the last 3 days present had a load above 70; <see langword="null"/> when one of them has no load recorded.</summary>
+    private static bool? ConsecutiveHighLoad(AgentContext context)
     {
         ReadOnlySpan<DailyMetrics> last3 = context.LastSpan(3);
         if (last3.Length < 3)
@@ -251,31 +303,43 @@ public sealed class InjuryRiskAgent : IAIAgent
             return false;
         }
 
+        bool high = true;
         foreach (DailyMetrics day in last3)
         {
-            if (day.TrainingLoad <= ConsecutiveLoadAbove)
+            if (day.TrainingLoad is not { } load)
             {
-                return false;
+                return null;
             }
+
+            high &= load > ConsecutiveLoadAbove;
         }
 
-        return true;
+        return high;
     }
 
-    /// <summary>Mean workout minutes per day present: last 7 days present vs the 7 calendar days before the first of them.</summary>
-    private static double? WeekOverWeekChange(AgentContext context)
+    /// <summary>
+    /// Mean workout minutes per day with minutes recorded: last 7 days present vs the 7 calendar days before the first
+    /// of them. <paramref name="recorded"/> tells whether any of the last 7 days has workout minutes.
+    /// </summary>
+    private static double? WeekOverWeekChange(AgentContext context, out bool recorded)
     {
         ReadOnlySpan<DailyMetrics> all = context.Days;
         ReadOnlySpan<DailyMetrics> current = context.LastSpan(7);
-        if (all.Length <= current.Length)
-        {
-            return null;
-        }
-
         double currentSum = 0;
+        int currentDays = 0;
         foreach (DailyMetrics day in current)
         {
-            currentSum += day.WorkoutMinutes;
+            if (day.WorkoutMinutes is { } minutes)
+            {
+                currentSum += minutes;
+                currentDays++;
+            }
+        }
+
+        recorded = currentDays > 0;
+        if (all.Length <= current.Length || currentDays == 0)
+        {
+            return null;
         }
 
         int start = current[0].Date.DayNumber;
@@ -289,8 +353,11 @@ public sealed class InjuryRiskAgent : IAIAgent
                 break;
             }
 
-            previousSum += all[i].WorkoutMinutes;
-            previousDays++;
+            if (all[i].WorkoutMinutes is { } minutes)
+            {
+                previousSum += minutes;
+                previousDays++;
+            }
         }
 
         if (previousDays == 0 || previousSum <= 0)
@@ -298,9 +365,9 @@ public sealed class InjuryRiskAgent : IAIAgent
             return null;
         }
 
-        return SafeMath.PercentChange(currentSum / current.Length, previousSum / previousDays);
+        return SafeMath.PercentChange(currentSum / currentDays, previousSum / previousDays);
     }
 
     /// <summary>The assessment of today: score, level, factor mask, lower-body flag and week-over-week change.</summary>
-    private readonly record struct Evaluation(int Score, RiskLevel Level, int Mask, bool LowerBody, double? WeekOverWeekChange);
+    private readonly record struct Evaluation(int Score, RiskLevel Level, int Mask, bool LowerBody, double? WeekOverWeekChange, bool WorkoutMinutesRecorded, IReadOnlyList<HealthMetric> Missing);
 }

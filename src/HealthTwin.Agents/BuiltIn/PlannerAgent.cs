@@ -9,9 +9,12 @@ namespace HealthTwin.Agents.BuiltIn;
 /// Intensity: rest when burnout is red or readiness is below 40; light when burnout is yellow, readiness is below 60
 /// or the user is in an exam phase; a hard session when readiness is at least 80 and today's load is below 60
 /// (build muscle → strength, lose fat → HIIT, maintain → the opposite of the last hard session); else moderate.
-/// Always emits one "Today's Plan" recommendation (training, high).
+/// Always emits one "Today's Plan" recommendation (training, high). When readiness cannot be judged (no sleep with
+/// efficiency, HRV or resting HR recorded) and burnout is not red or yellow, the plan is moderate by default, and the
+/// analysis reports that the intensity was not chosen from the user's data. Micro-interventions that need a metric
+/// that was not recorded are left out rather than guessed.
 /// </remarks>
-public sealed class PlannerAgent : IAIAgent
+public sealed class PlannerAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>planner</c>.</summary>
     public const string AgentId = "planner";
@@ -67,7 +70,7 @@ public sealed class PlannerAgent : IAIAgent
         ArgumentNullException.ThrowIfNull(context);
         DailyMetrics today = context.Today;
         UserProfile profile = context.Profile;
-        BurnoutLevel burnout = context.BurnoutRisk.Level;
+        BurnoutLevel? burnout = context.BurnoutRisk.Level;
         SleepDebt debt = context.SleepDebt;
         TrainingIntensity intensity = ChooseIntensity(context);
 
@@ -80,7 +83,7 @@ public sealed class PlannerAgent : IAIAgent
                 TrainingIntensity.Moderate => "Moderate training session",
                 _ => "High-quality training session",
             },
-            burnout == BurnoutLevel.Green ? "Keep balance and consistency" : "Mental recovery and stress reduction",
+            burnout is BurnoutLevel.Yellow or BurnoutLevel.Red ? "Mental recovery and stress reduction" : "Keep balance and consistency",
         };
         if (profile.ExamPhase)
         {
@@ -131,27 +134,39 @@ public sealed class PlannerAgent : IAIAgent
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         // The recommendation needs only the intensity and the numbers, not the lists and texts of the full plan.
         TrainingIntensity intensity = ChooseIntensity(context);
-        int readiness = context.Readiness.Score;
+        ReadinessScore readiness = context.Readiness;
         BurnoutRisk burnout = context.BurnoutRisk;
-        double debtHours = DebtHours(context.SleepDebt);
-        string rationale = InvariantText.Format(
-            $"Readiness {readiness}/100, burnout risk {AgentOutput.Name(burnout.Level)}, sleep debt {debtHours:0.0} h. {TrainingText(intensity)}");
+        double? debtHours = DebtHours(context.SleepDebt);
+        string rationale = readiness.Score is { } r && burnout.Level is { } level && debtHours is { } debt
+            ? InvariantText.Format($"Readiness {r}/100, burnout risk {AgentOutput.Name(level)}, sleep debt {debt:0.0} h. {TrainingText(intensity)}")
+            : InvariantText.Format(
+                $"Readiness {(readiness.Score is { } rs ? InvariantText.Format($"{rs}/100") : "not judged")}, burnout risk {(burnout.Level is { } bl ? AgentOutput.Name(bl) : "not judged")}, sleep debt {(debtHours is { } dh ? InvariantText.Format($"{dh:0.0} h") : "unknown")}. {TrainingText(intensity)}");
         var evidence = new Evidence[]
         {
-            AgentOutput.Measure("readiness", readiness, ReadinessThreshold(intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"),
-            AgentOutput.Measure("burnoutRisk", burnout.Score, burnout.Level == BurnoutLevel.Red ? 50 : 25, "Burnout points: 25 yellow, 50 red"),
-            AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad, TrainingRules.HardSessionMaxLoad, "A hard session needs today's load below 60"),
-            AgentOutput.Measure("sleepDebt", debtHours, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
+            AgentOutput.Measure("readiness", readiness.Score ?? double.NaN, ReadinessThreshold(intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"),
+            AgentOutput.Measure("burnoutRisk", burnout.Level is null ? double.NaN : burnout.Score, burnout.Level == BurnoutLevel.Red ? 50 : 25, "Burnout points: 25 yellow, 50 red"),
+            AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad ?? double.NaN, TrainingRules.HardSessionMaxLoad, "A hard session needs today's load below 60"),
+            AgentOutput.Measure("sleepDebt", debtHours ?? double.NaN, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
         };
-        AgentRecommendation recommendation = AgentOutput.Recommend(
-            context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence);
-        return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(new[] { recommendation });
+        AgentResults result = default;
+        result.Add(AgentOutput.Recommend(
+            context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence));
+        if (readiness.Score is null && burnout.Level is not (BurnoutLevel.Red or BurnoutLevel.Yellow) && !context.Profile.ExamPhase)
+        {
+            result.Skip(Plan, readiness.Coverage.Missing, readiness.Coverage.Summary + " The plan's intensity is moderate by default, not chosen from your data.");
+        }
+
+        return result.ToOutcome();
     }
 
     private static TrainingIntensity ChooseIntensity(AgentContext context)
@@ -169,7 +184,7 @@ public sealed class PlannerAgent : IAIAgent
         return TrainingRules.ReadyForHardSession(context) ? TrainingRules.ChooseHardSession(context) : TrainingIntensity.Moderate;
     }
 
-    private static double DebtHours(SleepDebt debt) => AgentOutput.Round(Math.Max(0, debt.Hours)) ?? 0;
+    private static double? DebtHours(SleepDebt debt) => debt.Hours is { } hours ? AgentOutput.Round(Math.Max(0, hours)) : null;
 
     private static double ReadinessThreshold(TrainingIntensity intensity) => intensity switch
     {
@@ -195,8 +210,18 @@ public sealed class PlannerAgent : IAIAgent
             Chronotype.Late => "23:30",
             _ => "22:30",
         };
-        return debt.Hours > SleepDebtAdviceAboveHours
-            ? InvariantText.Format($"You are {debt.Hours:0.0} h short over the last {debt.Days} days: aim for {debt.NeedHours + 0.5:0.0} h tonight, in bed by {bedtime}.")
-            : InvariantText.Format($"Sleep debt is small: keep about {debt.NeedHours:0.0} h tonight, in bed by {bedtime}.");
+        if (debt.NeedHours is not { } need)
+        {
+            return $"Your sleep need is not known yet (no sleep need in the profile and too few nights recorded): most adults need 7–9 h (AASM/SRS consensus), in bed by {bedtime}.";
+        }
+
+        if (debt.Hours is not { } hours)
+        {
+            return InvariantText.Format($"No sleep was recorded in the last days, so sleep debt could not be judged: aim for about {need:0.0} h tonight, in bed by {bedtime}.");
+        }
+
+        return hours > SleepDebtAdviceAboveHours
+            ? InvariantText.Format($"You are {hours:0.0} h short over the last {debt.Days} days: aim for {need + 0.5:0.0} h tonight, in bed by {bedtime}.")
+            : InvariantText.Format($"Sleep debt is small: keep about {need:0.0} h tonight, in bed by {bedtime}.");
     }
 }

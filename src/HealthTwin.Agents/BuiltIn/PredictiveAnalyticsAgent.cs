@@ -20,11 +20,16 @@ namespace HealthTwin.Agents.BuiltIn;
 /// same. This is a heuristic early warning, not a clinical prediction.
 /// </para>
 /// <para>
+/// A factor whose metric was not recorded in the last days (or has no baseline) is not projected and adds no points;
+/// the analysis reports it. Training windows ("risk stays low") are only suggested when every factor could be judged,
+/// since a low forecast without some of them would overstate.
+/// </para>
+/// <para>
 /// Any high or critical day → an alert for the nearest (high if critical, else medium); up to 3 low days with a
 /// probability below 20 → "Optimal training windows" (training, low).
 /// </para>
 /// </remarks>
-public sealed class PredictiveAnalyticsAgent : IAIAgent
+public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>predictive-analytics</c>.</summary>
     public const string AgentId = "predictive-analytics";
@@ -92,7 +97,11 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
@@ -109,6 +118,14 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
                 result.Add(ForecastAlert(context, trends, today, k));
                 break;
             }
+        }
+
+        List<HealthMetric> missing = trends.Missing();
+        if (missing.Count > 0)
+        {
+            result.Skip(ForecastId, missing, MetricText.NotRecorded(missing) + " in the last days: the forecast was made without them");
+            result.Skip(TrainingWindowsId, missing, MetricText.NotRecorded(missing) + " in the last days: training windows were not suggested, since a low forecast without them would overstate");
+            return result.ToOutcome();
         }
 
         DateOnly first = default, second = default, third = default;
@@ -146,7 +163,7 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
             result.Add(TrainingWindows(context, rationale, firstProbability));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 
     private static BurnoutPrediction[] Predict(in Trends trends, DateOnly today)
@@ -195,19 +212,19 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
 
         if ((mask & StressBit) != 0)
         {
-            evidence[n++] = AgentOutput.Compare("stressScore", trends.Stress3, b.StressScore, StressTrendAbovePercent, Projection(trends.StressDelta(daysAhead), date));
+            evidence[n++] = AgentOutput.Compare("stressScore", trends.Stress3.GetValueOrDefault(), b.StressScore, StressTrendAbovePercent, Projection(trends.StressDelta(daysAhead), date));
         }
 
         if ((mask & SleepBit) != 0)
         {
-            evidence[n++] = AgentOutput.Compare("sleepHours", trends.Sleep3, b.SleepHours, SleepTrendBelowPercent, Projection(trends.SleepDelta(daysAhead), date));
+            evidence[n++] = AgentOutput.Compare("sleepHours", trends.Sleep3.GetValueOrDefault(), b.SleepHours, SleepTrendBelowPercent, Projection(trends.SleepDelta(daysAhead), date));
         }
 
         if ((mask & LoadBit) != 0)
         {
             evidence[n] = AgentOutput.Measure(
                 "trainingLoad",
-                trends.Load7,
+                trends.Load7.GetValueOrDefault(),
                 HighLoadAbove,
                 InvariantText.Format($"Mean of the last 7 days present; projected {trends.Load7On(daysAhead):0} by {date:yyyy-MM-dd}"));
         }
@@ -238,15 +255,15 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
     private static string Projection(double delta, DateOnly date) =>
         InvariantText.Format($"Mean of the last 3 days present; projected {delta:+0;-0;0} % against baseline by {date:yyyy-MM-dd}");
 
-    /// <summary>The current deviations and their slopes per day.</summary>
+    /// <summary>The current deviations and their slopes per day; a deviation is <see langword="null"/> when its metric or baseline is unknown.</summary>
     private readonly record struct Trends(
         double? Hrv3,
-        double Stress3,
-        double Sleep3,
-        double Load7,
+        double? Stress3,
+        double? Sleep3,
+        double? Load7,
         double? HrvNow,
-        double StressNow,
-        double SleepNow,
+        double? StressNow,
+        double? SleepNow,
         double HrvSlope,
         double StressSlope,
         double SleepSlope,
@@ -259,69 +276,95 @@ public sealed class PredictiveAnalyticsAgent : IAIAgent
             ReadOnlySpan<DailyMetrics> last3 = context.LastSpan(3);
             ReadOnlySpan<DailyMetrics> window = context.LastSpan(BaselineCalculator.WindowDays);
 
-            double hrvSum = 0, stress = 0, sleep = 0, load3 = 0, age3 = 0;
+            double hrvSum = 0, age3 = 0;
             int hrvDays = 0;
             foreach (DailyMetrics d in last3)
             {
-                if (d.HrvMethod == b.HrvMethod)
+                if (d.HrvMethod == b.HrvMethod && d.Hrv is { } hrv)
                 {
-                    hrvSum += d.Hrv;
+                    hrvSum += hrv;
                     hrvDays++;
                 }
 
-                stress += d.StressScore;
-                sleep += d.SleepHours;
-                load3 += d.TrainingLoad;
                 age3 += today - d.Date.DayNumber;
             }
 
-            int n3 = last3.Length;
-            double windowAge = 0, windowLoad = 0;
+            double windowAge = 0;
             foreach (DailyMetrics d in window)
             {
                 windowAge += today - d.Date.DayNumber;
-                windowLoad += d.TrainingLoad;
             }
 
-            double span = (windowAge / window.Length) - (age3 / n3);
+            double span = (windowAge / window.Length) - (age3 / last3.Length);
             double divisor = span > 0 ? Math.Max(span, MinTrendSpanDays) : double.PositiveInfinity;
 
             double? hrv3 = hrvDays == 0 ? null : hrvSum / hrvDays;
-            double? hrvNow = hrv3 is { } h && b.Hrv > 0 && double.IsFinite(b.Hrv) ? SafeMath.PercentChange(h, b.Hrv) : null;
-            double stressNow = SafeMath.PercentChange(stress / n3, b.StressScore);
-            double sleepNow = SafeMath.PercentChange(sleep / n3, b.SleepHours);
-            double load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad) ?? 0;
+            double? stress3 = SafeMath.Mean(last3, static d => d.StressScore);
+            double? sleep3 = SafeMath.Mean(last3, static d => d.SleepHours);
+            double? load3 = SafeMath.Mean(last3, static d => d.TrainingLoad);
+            double? windowLoad = SafeMath.Mean(window, static d => d.TrainingLoad);
+            double? hrvNow = SafeMath.PercentChange(hrv3, b.Hrv);
+            double? stressNow = SafeMath.PercentChange(stress3, b.StressScore);
+            double? sleepNow = SafeMath.PercentChange(sleep3, b.SleepHours);
+            double? load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad);
 
             return new Trends(
                 hrv3,
-                stress / n3,
-                sleep / n3,
+                stress3,
+                sleep3,
                 load7,
                 hrvNow,
                 stressNow,
                 sleepNow,
                 (hrvNow ?? 0) / divisor,
-                stressNow / divisor,
-                sleepNow / divisor,
-                ((load3 / n3) - (windowLoad / window.Length)) / divisor);
+                (stressNow ?? 0) / divisor,
+                (sleepNow ?? 0) / divisor,
+                load3 is { } l3 && windowLoad is { } lw ? (l3 - lw) / divisor : 0);
         }
 
         public double HrvDelta(int k) => Project(HrvNow ?? 0, HrvSlope, k);
 
-        public double StressDelta(int k) => Project(StressNow, StressSlope, k);
+        public double StressDelta(int k) => Project(StressNow ?? 0, StressSlope, k);
 
-        public double SleepDelta(int k) => Project(SleepNow, SleepSlope, k);
+        public double SleepDelta(int k) => Project(SleepNow ?? 0, SleepSlope, k);
 
-        public double Load7On(int k) => Math.Clamp(Load7 + (LoadSlope * k), 0, 100);
+        public double Load7On(int k) => Math.Clamp(Load7.GetValueOrDefault() + (LoadSlope * k), 0, 100);
 
         public int FactorsOn(int k)
         {
             int mask = 0;
             mask |= HrvNow is not null && HrvDelta(k) < HrvTrendBelowPercent ? HrvBit : 0;
-            mask |= StressDelta(k) > StressTrendAbovePercent ? StressBit : 0;
-            mask |= SleepDelta(k) < SleepTrendBelowPercent ? SleepBit : 0;
-            mask |= Load7On(k) > HighLoadAbove ? LoadBit : 0;
+            mask |= StressNow is not null && StressDelta(k) > StressTrendAbovePercent ? StressBit : 0;
+            mask |= SleepNow is not null && SleepDelta(k) < SleepTrendBelowPercent ? SleepBit : 0;
+            mask |= Load7 is not null && Load7On(k) > HighLoadAbove ? LoadBit : 0;
             return mask;
+        }
+
+        /// <summary>The metrics whose trend could not be judged (not recorded in the window, or no baseline).</summary>
+        public List<HealthMetric> Missing()
+        {
+            List<HealthMetric> missing = [];
+            if (HrvNow is null)
+            {
+                missing.Add(HealthMetric.Hrv);
+            }
+
+            if (StressNow is null)
+            {
+                missing.Add(HealthMetric.StressScore);
+            }
+
+            if (SleepNow is null)
+            {
+                missing.Add(HealthMetric.SleepHours);
+            }
+
+            if (Load7 is null)
+            {
+                missing.Add(HealthMetric.TrainingLoad);
+            }
+
+            return missing;
         }
 
         private static double Project(double now, double slope, int k) => Math.Clamp(now + (slope * k), -100, 100);

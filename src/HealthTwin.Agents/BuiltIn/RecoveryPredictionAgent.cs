@@ -7,12 +7,15 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <summary>Estimates recovery and the days to full recovery.</summary>
 /// <remarks>
 /// Recovery % = clamp(0.4 × HRV / baseline + 0.3 × sleep / baseline + 0.3 × (1 − (resting HR − baseline) / baseline),
-/// 0–1) × 100, rounded; a zero baseline (or HRV measured with another method than the baseline) counts as ratio 1.
+/// 0–1) × 100, rounded.
 /// Factors: HRV below 90 % of baseline, sleep below 90 % of baseline, load above 70, stress above 60. Days to full
 /// recovery = ceil((100 − recovery) / 10). Deload when the mean load of the last 7 days present is above 75 and
 /// recovery is below 65 %. Recovery below 70 % → status (training; high below 50 %, else medium); deload → high.
+/// A term whose value was not recorded today (or has no baseline) is left out and the weights of the others are
+/// scaled to sum to 1; without any term recovery is unknown and neither rule runs. The analysis reports what was
+/// left out. An estimate from the original app's formula, not a physiological measurement.
 /// </remarks>
-public sealed class RecoveryPredictionAgent : IAIAgent
+public sealed class RecoveryPredictionAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>recovery-prediction</c>.</summary>
     public const string AgentId = "recovery-prediction";
@@ -82,29 +85,45 @@ public sealed class RecoveryPredictionAgent : IAIAgent
     }
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         Estimate estimate = Estimate.Of(context);
-        int recovery = estimate.Recovery;
-        double load7 = estimate.Load7;
         AgentResults result = default;
+        if (estimate.Missing.Count > 0)
+        {
+            string reason = estimate.Recovery is null
+                ? MetricText.NotRecorded(estimate.Missing) + " (or no baseline yet): recovery could not be estimated"
+                : MetricText.NotRecorded(estimate.Missing) + " (or no baseline yet): recovery was estimated without them";
+            result.Skip(StatusId, estimate.Missing, reason);
+        }
+
+        if (estimate.Recovery is not { } recovery)
+        {
+            return result.ToOutcome();
+        }
+
+        double load7 = estimate.Load7.GetValueOrDefault();
         DailyMetrics today = context.Today;
         Baseline baseline = context.Baseline;
 
         if (recovery < StatusBelowPercent)
         {
             string factors = estimate.Mask == 0 ? "none dominant" : JoinedFactors[estimate.Mask];
-            int days = estimate.DaysToFullRecovery;
+            int days = Estimate.DaysFor(recovery);
             string rationale = InvariantText.Format(
                 $"Recovery is {recovery} %; full recovery expected in about {days} {(days == 1 ? "day" : "days")}. Factors: {factors}. Keep training easy until then.");
             var evidence = new Evidence[]
             {
                 AgentOutput.Measure("recovery", recovery, recovery < HighPriorityBelowPercent ? HighPriorityBelowPercent : StatusBelowPercent, "Recovery in percent"),
-                AgentOutput.Compare("hrv", today.Hrv, baseline.Hrv, null, "Weight 0.4"),
-                AgentOutput.Compare("sleepHours", today.SleepHours, baseline.SleepHours, null, "Weight 0.3"),
-                AgentOutput.Compare("restingHr", today.RestingHr, baseline.RestingHr, null, "Weight 0.3"),
+                AgentOutput.Compare("hrv", today.Hrv ?? double.NaN, baseline.Hrv, null, "Weight 0.4"),
+                AgentOutput.Compare("sleepHours", today.SleepHours ?? double.NaN, baseline.SleepHours, null, "Weight 0.3"),
+                AgentOutput.Compare("restingHr", today.RestingHr ?? double.NaN, baseline.RestingHr, null, "Weight 0.3"),
             };
             result.Add(AgentOutput.Recommend(
                 context,
@@ -117,7 +136,11 @@ public sealed class RecoveryPredictionAgent : IAIAgent
                 evidence));
         }
 
-        if (estimate.Deload)
+        if (estimate.Load7 is null && recovery < DeloadBelowPercent)
+        {
+            result.Skip(DeloadId, "the deload check", HealthMetric.TrainingLoad);
+        }
+        else if (estimate.Deload)
         {
             string rationale = InvariantText.Format(
                 $"Your training load averaged {load7:0} over the last {context.Last7Count} days while recovery is only {recovery} %. Schedule a deload week: about half the volume, easy intensity.");
@@ -130,25 +153,35 @@ public sealed class RecoveryPredictionAgent : IAIAgent
                 context, DeloadId, RecommendationType.Training, RecommendationPriority.High, "Deload week recommended", rationale, DeloadActions, evidence));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 
-    /// <summary>Today's recovery, its limiting factors (bit mask of <see cref="FactorSets"/>) and the 7-day mean load.</summary>
-    private readonly record struct Estimate(int Recovery, int Mask, double Load7)
+    /// <summary>
+    /// Today's recovery (unknown without any term), its limiting factors (bit mask of <see cref="FactorSets"/>), the
+    /// 7-day mean load and the terms left out.
+    /// </summary>
+    private readonly record struct Estimate(int? Recovery, int Mask, double? Load7, IReadOnlyList<HealthMetric> Missing)
     {
-        public int DaysToFullRecovery => (100 - Recovery + RecoveryPerDay - 1) / RecoveryPerDay;
+        public int? DaysToFullRecovery => Recovery is { } r ? DaysFor(r) : null;
 
         public bool Deload => Load7 > DeloadLoadAbove && Recovery < DeloadBelowPercent;
+
+        public static int DaysFor(int recovery) => (100 - recovery + RecoveryPerDay - 1) / RecoveryPerDay;
 
         public static Estimate Of(AgentContext context)
         {
             DailyMetrics today = context.Today;
             Baseline baseline = context.Baseline;
-            double hrvRatio = today.HrvMethod == baseline.HrvMethod ? SafeMath.Ratio(today.Hrv, baseline.Hrv) : 1;
-            double sleepRatio = SafeMath.Ratio(today.SleepHours, baseline.SleepHours);
-            double heartTerm = 1 - (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) / 100);
-            double raw = (0.4 * hrvRatio) + (0.3 * sleepRatio) + (0.3 * heartTerm);
-            int recovery = SafeMath.ClampPercent(raw * 100);
+            double? hrvRatio = today.HrvMethod == baseline.HrvMethod ? Ratio(today.Hrv, baseline.Hrv) : null;
+            double? sleepRatio = Ratio(today.SleepHours, baseline.SleepHours);
+            double? heartTerm = SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) is { } heartChange ? 1 - (heartChange / 100) : null;
+
+            double weighted = 0, weights = 0;
+            List<HealthMetric>? missing = null;
+            Add(hrvRatio, 0.4, HealthMetric.Hrv);
+            Add(sleepRatio, 0.3, HealthMetric.SleepHours);
+            Add(heartTerm, 0.3, HealthMetric.RestingHr);
+            int? recovery = weights > 0 ? SafeMath.ClampPercent(weighted / weights * 100) : null;
 
             int mask = 0;
             mask |= hrvRatio < LowRatio ? 1 : 0;
@@ -156,8 +189,24 @@ public sealed class RecoveryPredictionAgent : IAIAgent
             mask |= today.TrainingLoad > HighLoadAbove ? 4 : 0;
             mask |= today.StressScore > ElevatedStressAbove ? 8 : 0;
 
-            double load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad) ?? 0;
-            return new Estimate(recovery, mask, load7);
+            double? load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad);
+            return new Estimate(recovery, mask, load7, missing is null ? [] : missing);
+
+            static double? Ratio(double? value, double? reference) =>
+                value is { } v && reference is { } r && r > 0 && double.IsFinite(r) ? SafeMath.Ratio(v, r) : null;
+
+            void Add(double? term, double weight, HealthMetric metric)
+            {
+                if (term is { } t)
+                {
+                    weighted += weight * t;
+                    weights += weight;
+                }
+                else
+                {
+                    (missing ??= []).Add(metric);
+                }
+            }
         }
     }
 }

@@ -7,9 +7,10 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <summary>Watches sleep debt and sleep quality.</summary>
 /// <remarks>
 /// Sleep debt above 3 h over the last 7 days present → "Sleep debt" (sleep, high); mean sleep efficiency of the last
-/// 7 days present below 80 % → "Poor sleep quality" (sleep, medium).
+/// 7 days present below 80 % → "Poor sleep quality" (sleep, medium). Nights without a sleep duration or efficiency
+/// are skipped (never counted as 0); a rule with no night to judge is reported as skipped.
 /// </remarks>
-public sealed class SleepAgent : IAIAgent
+public sealed class SleepAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>sleep</c>.</summary>
     public const string AgentId = "sleep";
@@ -41,31 +42,49 @@ public sealed class SleepAgent : IAIAgent
     public string Description => "Watches sleep debt and sleep quality.";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         AgentResults result = default;
 
         SleepDebt debt = context.SleepDebt;
-        if (debt.Hours > SleepDebtAboveHours)
+        if (debt.Hours is null)
         {
-            double meanSleep = debt.Days == 0 ? 0 : debt.NeedHours - (debt.Hours / debt.Days);
+            if (debt.Days == 0)
+            {
+                result.Skip(Debt, "the sleep-debt check", HealthMetric.SleepHours);
+            }
+            else
+            {
+                result.SkipNoBaseline(Debt, "the sleep-debt check (no sleep need in the profile)", HealthMetric.SleepHours);
+            }
+        }
+        else if (debt is { Hours: { } debtHours, NeedHours: { } need } && debtHours > SleepDebtAboveHours)
+        {
+            double meanSleep = need - (debtHours / debt.Days);
             string rationale = InvariantText.Format(
-                $"You slept {debt.Hours:0.0} h less than your {debt.NeedHours:0.0} h need over the last {debt.Days} days. Go to bed about 30 minutes earlier for the next nights and keep your wake-up time fixed.");
+                $"You slept {debtHours:0.0} h less than your {need:0.0} h need over the last {debt.Days} days. Go to bed about 30 minutes earlier for the next nights and keep your wake-up time fixed.");
             var evidence = new Evidence[]
             {
-                AgentOutput.Measure("sleepDebt", debt.Hours, SleepDebtAboveHours, "Need × days − hours slept over the last 7 days present"),
-                AgentOutput.Compare("sleepHours", meanSleep, debt.NeedHours, null, "Mean over the last 7 days present, compared with the nightly need"),
+                AgentOutput.Measure("sleepDebt", debtHours, SleepDebtAboveHours, "Need × days − hours slept over the last 7 days present"),
+                AgentOutput.Compare("sleepHours", meanSleep, need, null, "Mean over the last 7 days present, compared with the nightly need"),
             };
             result.Add(AgentOutput.Recommend(
                 context, Debt, RecommendationType.Sleep, RecommendationPriority.High, "Sleep debt", rationale, DebtActions, evidence));
         }
 
-        double? efficiency = SafeMath.Mean(context.LastSpan(7), static d => d.SleepEfficiency);
-        if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
+        double? efficiency = SafeMath.Mean(context.LastSpan(7), static d => d.EffectiveSleepEfficiency, out int days);
+        if (efficiency is null)
         {
-            int days = context.Last7Count;
+            result.Skip(Quality, "the sleep-quality check", HealthMetric.SleepEfficiency);
+        }
+        else if (efficiency is { } e && e < PoorEfficiencyBelowPercent)
+        {
             string rationale = InvariantText.Format(
                 $"Your sleep efficiency averaged {e:0} % over the last {days} days (below {PoorEfficiencyBelowPercent:0} %). Keep a regular bedtime, a cool dark room, and no caffeine after 14:00 or alcohol late in the evening.");
             var evidence = new Evidence[]
@@ -76,6 +95,6 @@ public sealed class SleepAgent : IAIAgent
                 context, Quality, RecommendationType.Sleep, RecommendationPriority.Medium, "Poor sleep quality", rationale, QualityActions, evidence));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 }

@@ -12,7 +12,7 @@ namespace HealthTwin.Agents.BuiltIn;
 /// its recommended range (temperature 16–19 °C, humidity 40–60 %, noise ≤ 35 dB(A), light ≤ 5 lx, CO₂ ≤ 1000 ppm)
 /// and carry it as evidence.
 /// </remarks>
-public sealed class SleepEnvironmentAgent : IAIAgent
+public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
 {
     /// <summary>The agent id: <c>sleep-environment</c>.</summary>
     public const string AgentId = "sleep-environment";
@@ -50,19 +50,29 @@ public sealed class SleepEnvironmentAgent : IAIAgent
     public string Description => "Checks the bedroom environment when sleep quality drops.";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
+        AgentOutput.RecommendationsOf(AnalyzeWithOutcomeAsync(context, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<AgentOutcome> AnalyzeWithOutcomeAsync(AgentContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         AgentResults result = default;
         DailyMetrics today = context.Today;
         int hour = context.LocalHour;
-        double mean = SafeMath.Mean(context.LastSpan(7), static d => d.SleepEfficiency) ?? today.SleepEfficiency;
-        bool check = mean < MeanEfficiencyBelowPercent && today.SleepEfficiency < TodayEfficiencyBelowPercent;
+        double? todayEfficiency = today.EffectiveSleepEfficiency;
+        double mean = SafeMath.Mean(context.LastSpan(7), static d => d.EffectiveSleepEfficiency) ?? 0;
+        bool check = todayEfficiency is { } last && mean < MeanEfficiencyBelowPercent && last < TodayEfficiencyBelowPercent;
         bool reminder = hour >= ReminderFromHour && hour <= ReminderToHour;
+        if (todayEfficiency is null)
+        {
+            result.Skip(EnvironmentCheckId, "the sleep-environment check", HealthMetric.SleepEfficiency);
+        }
+
         if (!check && !reminder)
         {
-            return ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>([]);
+            return result.ToOutcome();
         }
 
         List<Reading>? readings = OutOfRange(context.SleepEnvironment);
@@ -73,11 +83,11 @@ public sealed class SleepEnvironmentAgent : IAIAgent
             var evidence = new List<Evidence>(2 + (readings?.Count ?? 0))
             {
                 AgentOutput.Compare("sleepEfficiency", mean, context.Baseline.SleepEfficiency, MeanEfficiencyBelowPercent, "Mean over the last 7 days present"),
-                AgentOutput.Measure("sleepEfficiency", today.SleepEfficiency, TodayEfficiencyBelowPercent, "Last night"),
+                AgentOutput.Measure("sleepEfficiency", todayEfficiency.GetValueOrDefault(), TodayEfficiencyBelowPercent, "Last night"),
             };
             AddEvidence(evidence, readings);
             string rationale = InvariantText.Format(
-                $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Count} days and was {today.SleepEfficiency:0} % last night. ");
+                $"Your sleep efficiency averaged {mean:0} % over the last {context.Last7Count} days and was {todayEfficiency.GetValueOrDefault():0} % last night. ");
             rationale += readingText is null
                 ? "Check the bedroom: temperature (16–19 °C), light, noise and fresh air can all cost sleep."
                 : "Out of range in your bedroom: " + readingText + ".";
@@ -102,7 +112,7 @@ public sealed class SleepEnvironmentAgent : IAIAgent
                 context, BedroomReminderId, RecommendationType.Sleep, RecommendationPriority.Low, "Prepare your bedroom", rationale, ReminderActions, evidence));
         }
 
-        return result.ToResult();
+        return result.ToOutcome();
     }
 
     private static void AddEvidence(List<Evidence> evidence, List<Reading>? readings)

@@ -32,11 +32,11 @@ internal static class TrainingRules
     /// <summary>The hard-session text for strength.</summary>
     public const string StrengthTitle = "60 min strength training";
 
-    /// <summary>Burnout red or readiness below 40.</summary>
+    /// <summary>Burnout red or readiness below 40 (an unknown readiness is not below 40).</summary>
     public static bool NeedsRecovery(AgentContext context) =>
         context.BurnoutRisk.Level == BurnoutLevel.Red || context.Readiness.Score < RecoveryBelowReadiness;
 
-    /// <summary>Readiness at least 80 and today's load below 60.</summary>
+    /// <summary>Readiness at least 80 and today's load below 60 (both must be known).</summary>
     public static bool ReadyForHardSession(AgentContext context) =>
         context.Readiness.Score >= HardFromReadiness && context.Today.TrainingLoad < HardSessionMaxLoad;
 
@@ -71,7 +71,10 @@ internal static class TrainingRules
 
             if (day.TrainingLoad >= HardSessionMaxLoad)
             {
-                return day.WorkoutMinutes >= StrengthSessionMinMinutes ? TrainingIntensity.Strength : TrainingIntensity.Hiit;
+                // Without workout minutes the modality of that hard day is unknown.
+                return day.WorkoutMinutes is { } minutes
+                    ? minutes >= StrengthSessionMinMinutes ? TrainingIntensity.Strength : TrainingIntensity.Hiit
+                    : null;
             }
         }
 

@@ -12,6 +12,7 @@ public static class AnomalyDetector
     /// <summary>
     /// Resting HR more than the HR-rise threshold above baseline; HRV more than the HRV-drop threshold below
     /// baseline (only when today and the baseline use the same HRV method); sleep efficiency more than 10 % below.
+    /// A check whose value was not measured today, or whose baseline is unknown, does not run.
     /// </summary>
     /// <param name="today">Today's metrics.</param>
     /// <param name="baseline">The personal baseline (zero values never divide).</param>
@@ -24,14 +25,13 @@ public static class AnomalyDetector
         thresholds ??= DefaultThresholds;
         List<Anomaly>? anomalies = null;
 
-        double hr = SafeMath.PercentChange(today.RestingHr, baseline.RestingHr);
-        if (hr > thresholds.RestingHrIncreasePercent)
+        if (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) is { } hr && hr > thresholds.RestingHrIncreasePercent)
         {
             (anomalies ??= []).Add(new Anomaly
             {
                 Metric = "restingHr",
-                Value = today.RestingHr,
-                Baseline = baseline.RestingHr,
+                Value = today.RestingHr.GetValueOrDefault(),
+                Baseline = baseline.RestingHr.GetValueOrDefault(),
                 DeviationPercent = hr,
                 Deviation = InvariantText.Format($"+{hr:0} % above baseline"),
                 LikelyCause = "Illness coming on, dehydration, alcohol, poor sleep or accumulated training stress",
@@ -39,14 +39,13 @@ public static class AnomalyDetector
             });
         }
 
-        double hrv = SafeMath.PercentChange(today.Hrv, baseline.Hrv);
-        if (today.HrvMethod == baseline.HrvMethod && hrv < -thresholds.HrvDropPercent)
+        if (today.HrvMethod == baseline.HrvMethod && SafeMath.PercentChange(today.Hrv, baseline.Hrv) is { } hrv && hrv < -thresholds.HrvDropPercent)
         {
             (anomalies ??= []).Add(new Anomaly
             {
                 Metric = "hrv",
-                Value = today.Hrv,
-                Baseline = baseline.Hrv,
+                Value = today.Hrv.GetValueOrDefault(),
+                Baseline = baseline.Hrv.GetValueOrDefault(),
                 DeviationPercent = hrv,
                 Deviation = InvariantText.Format($"{-hrv:0} % below baseline"),
                 LikelyCause = "Incomplete recovery, stress, illness, alcohol or a late hard session",
@@ -54,14 +53,13 @@ public static class AnomalyDetector
             });
         }
 
-        double eff = SafeMath.PercentChange(today.SleepEfficiency, baseline.SleepEfficiency);
-        if (eff < -SleepEfficiencyDropPercent)
+        if (SafeMath.PercentChange(today.EffectiveSleepEfficiency, baseline.SleepEfficiency) is { } eff && eff < -SleepEfficiencyDropPercent)
         {
             (anomalies ??= []).Add(new Anomaly
             {
                 Metric = "sleepEfficiency",
-                Value = today.SleepEfficiency,
-                Baseline = baseline.SleepEfficiency,
+                Value = today.EffectiveSleepEfficiency.GetValueOrDefault(),
+                Baseline = baseline.SleepEfficiency.GetValueOrDefault(),
                 DeviationPercent = eff,
                 Deviation = InvariantText.Format($"{-eff:0} % below baseline"),
                 LikelyCause = "Late caffeine or alcohol, a warm or noisy bedroom, stress or an irregular bedtime",

@@ -5,12 +5,14 @@ namespace HealthTwin.Agents.Metrics;
 /// <summary>Computes the personal <see cref="Baseline"/>.</summary>
 public static class BaselineCalculator
 {
-    /// <summary>How many of the most recent days present the baseline averages.</summary>
+    /// <summary>How many of the most recent days present the baseline window holds.</summary>
     public const int WindowDays = 14;
 
     /// <summary>
-    /// Means over the 14 most recent days present (today, the last element, included). HRV is averaged only over
-    /// days measured with the same <see cref="HrvMethod"/> as the most recent day. With no days, <see cref="Baseline.Default"/>.
+    /// Per metric, the mean over the days of the window (the 14 most recent days present, today included) on which that
+    /// metric was measured; a metric with fewer than <see cref="Baseline.MinimumDays"/> such days is unknown. HRV is
+    /// averaged only over days measured with the method of the most recent HRV value. With no days,
+    /// <see cref="Baseline.Unknown"/>.
     /// </summary>
     /// <param name="history">The history, sorted by date ascending (as <see cref="AgentContext.AllMetrics"/> is).</param>
     /// <returns>The baseline.</returns>
@@ -25,37 +27,68 @@ public static class BaselineCalculator
     {
         if (history.Length == 0)
         {
-            return Baseline.Default;
+            return Baseline.Unknown;
         }
 
         ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, WindowDays);
-        HrvMethod method = history[^1].HrvMethod;
-        double hrvSum = 0, rhr = 0, sleep = 0, eff = 0, stress = 0;
-        int hrvDays = 0;
+        HrvMethod method = HrvMethod.Rmssd;
+        for (int i = window.Length - 1; i >= 0; i--)
+        {
+            if (window[i].Hrv.HasValue)
+            {
+                method = window[i].HrvMethod;
+                break;
+            }
+        }
+
+        Accumulator hrv = default, rhr = default, sleep = default, eff = default, stress = default;
         foreach (DailyMetrics d in window)
         {
             if (d.HrvMethod == method)
             {
-                hrvSum += d.Hrv;
-                hrvDays++;
+                hrv.Add(d.Hrv);
             }
 
-            rhr += d.RestingHr;
-            sleep += d.SleepHours;
-            eff += d.SleepEfficiency;
-            stress += d.StressScore;
+            rhr.Add(d.RestingHr);
+            sleep.Add(d.SleepHours);
+            eff.Add(d.EffectiveSleepEfficiency);
+            stress.Add(d.StressScore);
         }
 
-        int n = window.Length;
         return new Baseline
         {
-            Hrv = hrvSum / hrvDays, // hrvDays >= 1: the most recent day always matches its own method.
+            Hrv = hrv.Mean,
             HrvMethod = method,
-            RestingHr = rhr / n,
-            SleepHours = sleep / n,
-            SleepEfficiency = eff / n,
-            StressScore = stress / n,
-            DaysUsed = n,
+            RestingHr = rhr.Mean,
+            SleepHours = sleep.Mean,
+            SleepEfficiency = eff.Mean,
+            StressScore = stress.Mean,
+            HrvDays = hrv.Count,
+            RestingHrDays = rhr.Count,
+            SleepHoursDays = sleep.Count,
+            SleepEfficiencyDays = eff.Count,
+            StressScoreDays = stress.Count,
+            DaysUsed = window.Length,
         };
+    }
+
+    /// <summary>A sum and count of the values present.</summary>
+    private struct Accumulator
+    {
+        private double _sum;
+
+        public int Count { get; private set; }
+
+        /// <summary>The mean, or <see langword="null"/> below <see cref="Baseline.MinimumDays"/> values.</summary>
+        public readonly double? Mean => Count >= Baseline.MinimumDays ? _sum / Count : null;
+
+        public void Add(double? value)
+        {
+            if (value is { } v)
+            {
+                _sum += v;
+                Count++;
+            }
+        }
     }
 }

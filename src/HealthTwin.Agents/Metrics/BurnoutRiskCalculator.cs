@@ -25,6 +25,12 @@ public static class BurnoutRiskCalculator
     /// mean stress of the last 7 above the maximum stress score with mean mood or energy below 3 → +25.
     /// ≥ 50 is red, ≥ 25 yellow, else green. Means are over the days present, never over a fixed 3 or 7.
     /// </summary>
+    /// <remarks>
+    /// A marker whose metric was not measured in its window (or has no baseline) is not judged and adds no points;
+    /// <see cref="BurnoutRisk.Coverage"/> says which inputs were used. The stress marker is judged when the 7-day
+    /// stress is at or below the maximum, or when mood or energy was reported. With no marker judged, the level is
+    /// <see langword="null"/>. A screening heuristic from the original app, not a diagnosis of burnout.
+    /// </remarks>
     /// <param name="history">The history sorted by date ascending (only the last 7 days present are read).</param>
     /// <param name="baseline">The personal baseline.</param>
     /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
@@ -40,8 +46,17 @@ public static class BurnoutRiskCalculator
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var reasons = new Reasons(history, baseline, thresholds ?? DefaultThresholds);
-        return new BurnoutRisk(reasons.Level, reasons.Points, reasons);
+        return new BurnoutRisk(reasons.Level, reasons.Points, reasons) { Coverage = reasons.Coverage };
     }
+
+    private static readonly CoverageTable Inputs = new(
+        "burnout risk",
+        HealthMetric.Hrv,
+        HealthMetric.RestingHr,
+        HealthMetric.SleepEfficiency,
+        HealthMetric.StressScore,
+        HealthMetric.MoodScore,
+        HealthMetric.EnergyScore);
 
     private static double? MeanHrv(ReadOnlySpan<DailyMetrics> days, HrvMethod method)
     {
@@ -49,9 +64,9 @@ public static class BurnoutRiskCalculator
         int n = 0;
         foreach (DailyMetrics day in days)
         {
-            if (day.HrvMethod == method)
+            if (day.HrvMethod == method && day.Hrv is { } hrv)
             {
-                sum += day.Hrv;
+                sum += hrv;
                 n++;
             }
         }
@@ -79,37 +94,77 @@ public static class BurnoutRiskCalculator
         {
             _thresholds = thresholds;
             _baseline = baseline;
-            int points = 0;
+            int points = 0, notRecorded = 0, noBaseline = 0, judged = 0;
             ReadOnlySpan<DailyMetrics> last3 = SafeMath.Last(history, 3);
             ReadOnlySpan<DailyMetrics> last7 = SafeMath.Last(history, 7);
 
-            if (MeanHrv(last3, baseline.HrvMethod) is { } h && baseline.Hrv > 0 && SafeMath.PercentChange(h, baseline.Hrv) < -thresholds.HrvDropPercent)
+            if (MeanHrv(last3, baseline.HrvMethod) is not { } h)
             {
-                points += 30;
-                _mask |= HrvBit;
-                _hrv3 = h;
+                notRecorded |= Inputs.Bit(HealthMetric.Hrv);
+            }
+            else if (SafeMath.PercentChange(h, baseline.Hrv) is not { } hrvDelta)
+            {
+                noBaseline |= Inputs.Bit(HealthMetric.Hrv);
+            }
+            else
+            {
+                judged++;
+                if (hrvDelta < -thresholds.HrvDropPercent)
+                {
+                    points += 30;
+                    _mask |= HrvBit;
+                    _hrv3 = h;
+                }
             }
 
-            if (SafeMath.Mean(last3, static d => d.RestingHr) is { } r && baseline.RestingHr > 0 && SafeMath.PercentChange(r, baseline.RestingHr) > thresholds.RestingHrIncreasePercent)
+            if (SafeMath.Mean(last3, static d => d.RestingHr) is not { } r)
             {
-                points += 25;
-                _mask |= HeartBit;
-                _rhr3 = r;
+                notRecorded |= Inputs.Bit(HealthMetric.RestingHr);
+            }
+            else if (SafeMath.PercentChange(r, baseline.RestingHr) is not { } heartDelta)
+            {
+                noBaseline |= Inputs.Bit(HealthMetric.RestingHr);
+            }
+            else
+            {
+                judged++;
+                if (heartDelta > thresholds.RestingHrIncreasePercent)
+                {
+                    points += 25;
+                    _mask |= HeartBit;
+                    _rhr3 = r;
+                }
             }
 
-            if (SafeMath.Mean(last7, static d => d.SleepEfficiency) is { } e && baseline.SleepEfficiency > 0 && SafeMath.PercentChange(e, baseline.SleepEfficiency) < -EfficiencyDropPercent)
+            if (SafeMath.Mean(last7, static d => d.EffectiveSleepEfficiency) is not { } e)
             {
-                points += 20;
-                _mask |= EfficiencyBit;
-                _eff7 = e;
+                notRecorded |= Inputs.Bit(HealthMetric.SleepEfficiency);
+            }
+            else if (SafeMath.PercentChange(e, baseline.SleepEfficiency) is not { } effDelta)
+            {
+                noBaseline |= Inputs.Bit(HealthMetric.SleepEfficiency);
+            }
+            else
+            {
+                judged++;
+                if (effDelta < -EfficiencyDropPercent)
+                {
+                    points += 20;
+                    _mask |= EfficiencyBit;
+                    _eff7 = e;
+                }
             }
 
             double? stress7 = SafeMath.Mean(last7, static d => d.StressScore);
-            if (stress7 is { } s && s > thresholds.MaxStressScore)
+            double? mood7 = SafeMath.Mean(last7, static d => d.MoodScore);
+            double? energy7 = SafeMath.Mean(last7, static d => d.EnergyScore);
+            notRecorded |= stress7.HasValue ? 0 : Inputs.Bit(HealthMetric.StressScore);
+            notRecorded |= mood7.HasValue ? 0 : Inputs.Bit(HealthMetric.MoodScore);
+            notRecorded |= energy7.HasValue ? 0 : Inputs.Bit(HealthMetric.EnergyScore);
+            if (stress7 is { } s && (s <= thresholds.MaxStressScore || mood7.HasValue || energy7.HasValue))
             {
-                double? mood7 = SafeMath.Mean(last7, static d => d.MoodScore);
-                double? energy7 = SafeMath.Mean(last7, static d => d.EnergyScore);
-                if (mood7 < LowMeanMoodOrEnergy || energy7 < LowMeanMoodOrEnergy)
+                judged++;
+                if (s > thresholds.MaxStressScore && (mood7 < LowMeanMoodOrEnergy || energy7 < LowMeanMoodOrEnergy))
                 {
                     points += 25;
                     _mask |= StressBit;
@@ -119,13 +174,16 @@ public static class BurnoutRiskCalculator
                 }
             }
 
+            Coverage = Inputs.Get(notRecorded, noBaseline);
             Points = points;
-            Level = points >= RedPoints ? BurnoutLevel.Red : points >= YellowPoints ? BurnoutLevel.Yellow : BurnoutLevel.Green;
+            Level = judged == 0 ? null : points >= RedPoints ? BurnoutLevel.Red : points >= YellowPoints ? BurnoutLevel.Yellow : BurnoutLevel.Green;
             // One line per marker, plus the advice line of red, or "Markers stable" without any point.
-            _count = System.Numerics.BitOperations.PopCount((uint)_mask) + (Level == BurnoutLevel.Red || points == 0 ? 1 : 0);
+            _count = judged == 0 ? 0 : System.Numerics.BitOperations.PopCount((uint)_mask) + (Level == BurnoutLevel.Red || points == 0 ? 1 : 0);
         }
 
-        public BurnoutLevel Level { get; }
+        public ScoreCoverage Coverage { get; }
+
+        public BurnoutLevel? Level { get; }
 
         public int Points { get; }
 
@@ -143,7 +201,7 @@ public static class BurnoutRiskCalculator
                 text.AppendLiteral(" ms is more than ");
                 text.AppendFormatted(_thresholds.HrvDropPercent, "0.#");
                 text.AppendLiteral(" % below the baseline ");
-                text.AppendFormatted(_baseline.Hrv, "0.#");
+                text.AppendFormatted(_baseline.Hrv.GetValueOrDefault(), "0.#");
                 text.AppendLiteral(" ms");
             }
             else if ((_mask & HeartBit) != 0 && ++line == index)
@@ -153,7 +211,7 @@ public static class BurnoutRiskCalculator
                 text.AppendLiteral(" bpm is more than ");
                 text.AppendFormatted(_thresholds.RestingHrIncreasePercent, "0.#");
                 text.AppendLiteral(" % above the baseline ");
-                text.AppendFormatted(_baseline.RestingHr, "0.#");
+                text.AppendFormatted(_baseline.RestingHr.GetValueOrDefault(), "0.#");
                 text.AppendLiteral(" bpm");
             }
             else if ((_mask & EfficiencyBit) != 0 && ++line == index)
@@ -163,18 +221,27 @@ public static class BurnoutRiskCalculator
                 text.AppendLiteral(" % is more than ");
                 text.AppendFormatted(EfficiencyDropPercent, "0");
                 text.AppendLiteral(" % below the baseline ");
-                text.AppendFormatted(_baseline.SleepEfficiency, "0.#");
+                text.AppendFormatted(_baseline.SleepEfficiency.GetValueOrDefault(), "0.#");
                 text.AppendLiteral(" %");
             }
             else if ((_mask & StressBit) != 0 && ++line == index)
             {
                 text.AppendLiteral("7-day mean stress ");
                 text.AppendFormatted(_stress7, "0");
-                text.AppendLiteral(" with low mood (");
-                text.AppendFormatted(_mood7, "0.#");
-                text.AppendLiteral("/5) or energy (");
-                text.AppendFormatted(_energy7, "0.#");
-                text.AppendLiteral("/5)");
+                if (_mood7 is { } mood && _energy7 is { } energy)
+                {
+                    text.AppendLiteral(" with low mood (");
+                    text.AppendFormatted(mood, "0.#");
+                    text.AppendLiteral("/5) or energy (");
+                    text.AppendFormatted(energy, "0.#");
+                    text.AppendLiteral("/5)");
+                }
+                else
+                {
+                    text.AppendLiteral(_mood7.HasValue ? " with low mood (" : " with low energy (");
+                    text.AppendFormatted(_mood7 ?? _energy7 ?? 0, "0.#");
+                    text.AppendLiteral("/5)");
+                }
             }
             else
             {

@@ -36,6 +36,14 @@ public static class ReadinessCalculator
     /// (sleep / baseline sleep × efficiency), HRV and resting-HR change against the baseline (using the alert
     /// thresholds), training load, mood/energy and stress. The result is clamped to 0–100.
     /// </summary>
+    /// <remarks>
+    /// A rule whose input was not measured (or whose baseline is unknown) does not run and costs no points; the
+    /// score's <see cref="ReadinessScore.Coverage"/> names what it was judged from. Without any recovery marker
+    /// (sleep hours with efficiency, HRV, or resting HR) the score is <see langword="null"/>. The sleep rule needs
+    /// sleep hours and efficiency (reported or derived from time in bed); without a sleep baseline it uses efficiency
+    /// alone. The HRV rule compares only values of the same HRV method. Mood/energy uses whichever of the two was
+    /// reported. This is a training-readiness heuristic from the original app, not a diagnosis.
+    /// </remarks>
     /// <param name="today">The day to score.</param>
     /// <param name="baseline">The personal baseline. Zero baseline values are treated as "no comparison possible".</param>
     /// <param name="thresholds">The alert thresholds (HRV drop and resting-HR rise); defaults when <see langword="null"/>.</param>
@@ -45,20 +53,39 @@ public static class ReadinessCalculator
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
         var explanations = new Explanations(today, baseline, thresholds ?? DefaultThresholds);
-        return new ReadinessScore(explanations.Score, explanations);
+        return new ReadinessScore(explanations.Score, explanations) { Coverage = explanations.Coverage };
     }
 
-    /// <summary>The sleep score: (sleep hours / baseline sleep hours) × (efficiency / 100) × 100. A zero baseline counts as ratio 1.</summary>
+    /// <summary>
+    /// The sleep score: (sleep hours / baseline sleep hours) × (efficiency / 100) × 100. An unknown or zero baseline
+    /// counts as ratio 1 (efficiency alone).
+    /// </summary>
     /// <param name="today">The day.</param>
     /// <param name="baseline">The baseline.</param>
-    /// <returns>The score (0 or more, finite).</returns>
-    public static double SleepScore(DailyMetrics today, Baseline baseline)
+    /// <returns>The score (0 or more, finite), or <see langword="null"/> when sleep hours or efficiency were not measured.</returns>
+    public static double? SleepScore(DailyMetrics today, Baseline baseline)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        double hours = baseline.SleepHours > 0 && double.IsFinite(baseline.SleepHours) ? today.SleepHours * today.SleepEfficiency / baseline.SleepHours : today.SleepEfficiency;
-        return SafeMath.Clean(hours);
+        if (today.SleepHours is not { } hours || today.EffectiveSleepEfficiency is not { } efficiency)
+        {
+            return null;
+        }
+
+        double score = baseline.SleepHours is { } need && need > 0 && double.IsFinite(need) ? hours * efficiency / need : efficiency;
+        return SafeMath.Clean(score);
     }
+
+    private static readonly CoverageTable Inputs = new(
+        "readiness",
+        HealthMetric.SleepHours,
+        HealthMetric.SleepEfficiency,
+        HealthMetric.Hrv,
+        HealthMetric.RestingHr,
+        HealthMetric.TrainingLoad,
+        HealthMetric.StressScore,
+        HealthMetric.MoodScore,
+        HealthMetric.EnergyScore);
 
     internal static readonly AlertThresholds DefaultThresholds = new();
 
@@ -70,7 +97,7 @@ public static class ReadinessCalculator
     /// </summary>
     private sealed class Explanations : DeferredTextList
     {
-        private const int SleepPoor = 0, SleepFair = 1, SleepGood = 2;
+        private const int SleepPoor = 1, SleepFair = 2, SleepGood = 3;
         private const int HrvNone = 0, HrvDropAlert = 1, HrvDropMild = 2, HrvGood = 3;
         private const int HeartNone = 0, HeartAlert = 1, HeartMild = 2;
 
@@ -90,63 +117,122 @@ public static class ReadinessCalculator
         {
             _today = today;
             double score = 100;
+            int notRecorded = 0, noBaseline = 0;
 
-            _sleepScore = SleepScore(today, baseline);
-            if (_sleepScore < PoorSleepScore)
+            if (SleepScore(today, baseline) is { } sleepScore)
             {
-                score -= 20;
-                _sleep = SleepPoor;
-            }
-            else if (_sleepScore < FairSleepScore)
-            {
-                score -= 10;
-                _sleep = SleepFair;
+                _sleepScore = sleepScore;
+                if (sleepScore < PoorSleepScore)
+                {
+                    score -= 20;
+                    _sleep = SleepPoor;
+                }
+                else if (sleepScore < FairSleepScore)
+                {
+                    score -= 10;
+                    _sleep = SleepFair;
+                }
+                else
+                {
+                    _sleep = SleepGood;
+                }
             }
             else
             {
-                _sleep = SleepGood;
+                notRecorded |= today.SleepHours.HasValue ? 0 : Inputs.Bit(HealthMetric.SleepHours);
+                notRecorded |= today.EffectiveSleepEfficiency.HasValue ? 0 : Inputs.Bit(HealthMetric.SleepEfficiency);
             }
 
-            _hrvDelta = SafeMath.PercentChange(today.Hrv, baseline.Hrv);
-            if (_hrvDelta < -thresholds.HrvDropPercent)
+            bool hrvJudged = false;
+            if (today.Hrv is null)
             {
-                score -= 25;
-                _hrv = HrvDropAlert;
+                notRecorded |= Inputs.Bit(HealthMetric.Hrv);
             }
-            else if (_hrvDelta < -MildHrvDropPercent)
+            else if (today.HrvMethod != baseline.HrvMethod || SafeMath.PercentChange(today.Hrv, baseline.Hrv) is not { } hrvDelta)
             {
-                score -= 10;
-                _hrv = HrvDropMild;
+                noBaseline |= Inputs.Bit(HealthMetric.Hrv);
             }
-            else if (_hrvDelta > GoodRecoveryHrvRisePercent)
+            else
             {
-                _hrv = HrvGood;
+                hrvJudged = true;
+                _hrvDelta = hrvDelta;
+                if (hrvDelta < -thresholds.HrvDropPercent)
+                {
+                    score -= 25;
+                    _hrv = HrvDropAlert;
+                }
+                else if (hrvDelta < -MildHrvDropPercent)
+                {
+                    score -= 10;
+                    _hrv = HrvDropMild;
+                }
+                else if (hrvDelta > GoodRecoveryHrvRisePercent)
+                {
+                    _hrv = HrvGood;
+                }
             }
 
-            _heartDelta = SafeMath.PercentChange(today.RestingHr, baseline.RestingHr);
-            if (_heartDelta > thresholds.RestingHrIncreasePercent)
+            bool heartJudged = false;
+            if (today.RestingHr is null)
             {
-                score -= 20;
-                _heart = HeartAlert;
+                notRecorded |= Inputs.Bit(HealthMetric.RestingHr);
             }
-            else if (_heartDelta > MildRestingHrRisePercent)
+            else if (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) is not { } heartDelta)
             {
-                score -= 10;
-                _heart = HeartMild;
+                noBaseline |= Inputs.Bit(HealthMetric.RestingHr);
+            }
+            else
+            {
+                heartJudged = true;
+                _heartDelta = heartDelta;
+                if (heartDelta > thresholds.RestingHrIncreasePercent)
+                {
+                    score -= 20;
+                    _heart = HeartAlert;
+                }
+                else if (heartDelta > MildRestingHrRisePercent)
+                {
+                    score -= 10;
+                    _heart = HeartMild;
+                }
             }
 
-            _load = today.TrainingLoad > HighTrainingLoad;
-            score -= _load ? 15 : 0;
+            if (today.TrainingLoad is { } load)
+            {
+                _load = load > HighTrainingLoad;
+                score -= _load ? 15 : 0;
+            }
+            else
+            {
+                notRecorded |= Inputs.Bit(HealthMetric.TrainingLoad);
+            }
+
+            notRecorded |= today.MoodScore.HasValue ? 0 : Inputs.Bit(HealthMetric.MoodScore);
+            notRecorded |= today.EnergyScore.HasValue ? 0 : Inputs.Bit(HealthMetric.EnergyScore);
             _mood = today.MoodScore <= LowMoodOrEnergy || today.EnergyScore <= LowMoodOrEnergy;
             score -= _mood ? 15 : 0;
-            _stress = today.StressScore > HighStress;
-            score -= _stress ? 10 : 0;
 
-            Score = SafeMath.ClampPercent(score);
-            _count = 1 + (_hrv != HrvNone ? 1 : 0) + (_heart != HeartNone ? 1 : 0) + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0);
+            if (today.StressScore is { } stress)
+            {
+                _stress = stress > HighStress;
+                score -= _stress ? 10 : 0;
+            }
+            else
+            {
+                notRecorded |= Inputs.Bit(HealthMetric.StressScore);
+            }
+
+            Coverage = Inputs.Get(notRecorded, noBaseline);
+            bool recoveryJudged = _sleep != 0 || hrvJudged || heartJudged;
+            Score = recoveryJudged ? SafeMath.ClampPercent(score) : null;
+            _count = recoveryJudged
+                ? (_sleep != 0 ? 1 : 0) + (_hrv != HrvNone ? 1 : 0) + (_heart != HeartNone ? 1 : 0) + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0)
+                : 0;
         }
 
-        public int Score { get; }
+        public int? Score { get; }
+
+        public ScoreCoverage Coverage { get; }
 
         public override int Count => _count;
 
@@ -154,7 +240,8 @@ public static class ReadinessCalculator
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-            if (index == 0)
+            int line = -1;
+            if (_sleep != 0 && ++line == index)
             {
                 switch (_sleep)
                 {
@@ -173,12 +260,8 @@ public static class ReadinessCalculator
                         text.AppendFormatted(_sleepScore, "0.#");
                         break;
                 }
-
-                return;
             }
-
-            int line = 0;
-            if (_hrv != HrvNone && ++line == index)
+            else if (_hrv != HrvNone && ++line == index)
             {
                 if (_hrv == HrvGood)
                 {
@@ -202,22 +285,36 @@ public static class ReadinessCalculator
             else if (_load && ++line == index)
             {
                 text.AppendLiteral("High training load ");
-                text.AppendFormatted(_today.TrainingLoad, "0.#");
+                text.AppendFormatted(_today.TrainingLoad.GetValueOrDefault(), "0.#");
                 text.AppendLiteral(" (−15)");
             }
             else if (_mood && ++line == index)
             {
-                text.AppendLiteral("Low mood or energy (");
-                text.AppendFormatted(_today.MoodScore);
-                text.AppendLiteral("/5, ");
-                text.AppendFormatted(_today.EnergyScore);
-                text.AppendLiteral("/5) (−15)");
+                AppendMood(ref text);
             }
             else
             {
                 text.AppendLiteral("High stress ");
-                text.AppendFormatted(_today.StressScore, "0.#");
+                text.AppendFormatted(_today.StressScore.GetValueOrDefault(), "0.#");
                 text.AppendLiteral(" (−10)");
+            }
+        }
+
+        private void AppendMood(ref InvariantText text)
+        {
+            if (_today.MoodScore is { } mood && _today.EnergyScore is { } energy)
+            {
+                text.AppendLiteral("Low mood or energy (");
+                text.AppendFormatted(mood);
+                text.AppendLiteral("/5, ");
+                text.AppendFormatted(energy);
+                text.AppendLiteral("/5) (−15)");
+            }
+            else
+            {
+                text.AppendLiteral(_today.MoodScore.HasValue ? "Low mood (" : "Low energy (");
+                text.AppendFormatted(_today.MoodScore ?? _today.EnergyScore ?? 0);
+                text.AppendLiteral("/5) (−15)");
             }
         }
     }

@@ -10,6 +10,37 @@ internal static class SafeMath
     public static double PercentChange(double value, double baseline) =>
         baseline > 0 && double.IsFinite(baseline) && double.IsFinite(value) ? Clean((value - baseline) * 100 / baseline) : 0;
 
+    /// <summary>
+    /// The percentage change of a value against a baseline, or <see langword="null"/> when either is missing or the
+    /// baseline is not a positive finite number (nothing to compare with).
+    /// </summary>
+    public static double? PercentChange(double? value, double? baseline) =>
+        value is { } v && baseline is { } b && b > 0 && double.IsFinite(b) && double.IsFinite(v) ? Clean((v - b) * 100 / b) : null;
+
+    /// <summary>
+    /// The mean of the values present (representation noise removed) and how many there were; <see langword="null"/>
+    /// when none is present. A missing value is skipped, never counted as 0.
+    /// </summary>
+    public static double? Mean(ReadOnlySpan<Model.DailyMetrics> days, Func<Model.DailyMetrics, double?> selector, out int count)
+    {
+        double sum = 0;
+        count = 0;
+        foreach (Model.DailyMetrics day in days)
+        {
+            if (selector(day) is { } v)
+            {
+                sum += v;
+                count++;
+            }
+        }
+
+        return count == 0 ? null : Clean(sum / count);
+    }
+
+    /// <summary>The mean of the values present, or <see langword="null"/> when none is present.</summary>
+    public static double? Mean(ReadOnlySpan<Model.DailyMetrics> days, Func<Model.DailyMetrics, double?> selector) =>
+        Mean(days, selector, out _);
+
     /// <summary>Rounds away binary representation noise (9 decimals) so threshold comparisons are exact for exact inputs.</summary>
     public static double Clean(double value) => Math.Round(value, 9, MidpointRounding.AwayFromZero);
 
@@ -17,26 +48,9 @@ internal static class SafeMath
     public static double Ratio(double value, double baseline, double fallback = 1) =>
         baseline > 0 && double.IsFinite(baseline) && double.IsFinite(value) ? value / baseline : fallback;
 
-    /// <summary>The mean of the selected values (representation noise removed), or <see langword="null"/> for no days.</summary>
-    public static double? Mean(IReadOnlyList<Model.DailyMetrics> days, Func<Model.DailyMetrics, double> selector) =>
-        Mean(AsSpan(days), selector);
-
-    /// <summary>The mean of the selected values (representation noise removed), or <see langword="null"/> for no days.</summary>
-    public static double? Mean(ReadOnlySpan<Model.DailyMetrics> days, Func<Model.DailyMetrics, double> selector)
-    {
-        if (days.Length == 0)
-        {
-            return null;
-        }
-
-        double sum = 0;
-        foreach (Model.DailyMetrics day in days)
-        {
-            sum += selector(day);
-        }
-
-        return Clean(sum / days.Length);
-    }
+    /// <summary>The mean of the values present (see the span overload).</summary>
+    public static double? Mean(IReadOnlyList<Model.DailyMetrics> days, Func<Model.DailyMetrics, double?> selector) =>
+        Mean(AsSpan(days), selector, out _);
 
     /// <summary>The days as a span: without copying for arrays and lists, else copied once.</summary>
     public static ReadOnlySpan<Model.DailyMetrics> AsSpan(IReadOnlyList<Model.DailyMetrics> days) => days switch

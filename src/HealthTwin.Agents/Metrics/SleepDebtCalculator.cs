@@ -9,14 +9,14 @@ public static class SleepDebtCalculator
     public const int WindowDays = 7;
 
     /// <summary>
-    /// Need × days − hours slept over the last 7 days present. The need is the profile's sleep need when set
-    /// (the original app used the 14-day mean, which hides chronic short sleep), else the baseline sleep.
-    /// With fewer than 7 days, only the days present are counted.
+    /// Need × nights − hours slept over the nights with a sleep duration among the last 7 days present. The need is
+    /// the profile's sleep need when set (the original app used the 14-day mean, which hides chronic short sleep),
+    /// else the baseline sleep. A day without a sleep duration is skipped, never counted as a night of 0 h.
     /// </summary>
     /// <param name="history">The history sorted by date ascending.</param>
     /// <param name="profile">The profile (its <see cref="UserProfile.SleepNeedHours"/>).</param>
     /// <param name="baseline">The baseline (its <see cref="Baseline.SleepHours"/>, used when the profile has no need).</param>
-    /// <returns>The debt; 0 days and 0 hours for an empty history.</returns>
+    /// <returns>The debt; unknown hours (and 0 nights) when no night has a sleep duration or the need is unknown.</returns>
     public static SleepDebt Compute(IReadOnlyList<DailyMetrics> history, UserProfile profile, Baseline baseline)
     {
         ArgumentNullException.ThrowIfNull(history);
@@ -28,19 +28,24 @@ public static class SleepDebtCalculator
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(baseline);
-        double need = profile.SleepNeedHours ?? baseline.SleepHours;
-        if (!double.IsFinite(need) || need < 0)
+        double? need = profile.SleepNeedHours ?? baseline.SleepHours;
+        if (need is { } n && (!double.IsFinite(n) || n < 0))
         {
-            need = 0;
+            need = null;
         }
 
         ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, WindowDays);
         double slept = 0;
+        int nights = 0;
         foreach (DailyMetrics day in window)
         {
-            slept += day.SleepHours;
+            if (day.SleepHours is { } hours)
+            {
+                slept += hours;
+                nights++;
+            }
         }
 
-        return new SleepDebt((need * window.Length) - slept, need, window.Length);
+        return new SleepDebt(need is { } perNight && nights > 0 ? (perNight * nights) - slept : null, need, nights);
     }
 }

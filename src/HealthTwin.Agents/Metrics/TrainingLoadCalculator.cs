@@ -8,8 +8,9 @@ namespace HealthTwin.Agents.Metrics;
 /// personal 60-day normal range (mean ± 0.5 SD).
 /// </summary>
 /// <remarks>
-/// The weighted means run over the days present (a gap is not a day of zero load), starting from the first day's
-/// load. ln(rMSSD) uses only days measured as rMSSD.
+/// The weighted means run over the days with a training load (a gap, or a day without a load value, is not a day of
+/// zero load), starting from the first such day's load; with no load value at all they are unknown. ln(rMSSD) uses
+/// only days with an HRV measured as rMSSD.
 /// </remarks>
 public static class TrainingLoadCalculator
 {
@@ -55,24 +56,37 @@ public static class TrainingLoadCalculator
     /// <summary>The same as <see cref="Compute"/> over a non-empty span of the history sorted by date ascending.</summary>
     internal static TrainingLoadSummary ComputeDays(ReadOnlySpan<DailyMetrics> history)
     {
-        double acute = history[0].TrainingLoad, chronic = acute, fitness = acute;
-        for (int i = 1; i < history.Length; i++)
+        double acute = 0, chronic = 0, fitness = 0;
+        int loadDays = 0;
+        for (int i = 0; i < history.Length; i++)
         {
-            double load = history[i].TrainingLoad;
+            if (history[i].TrainingLoad is not { } load)
+            {
+                continue;
+            }
+
+            if (loadDays++ == 0)
+            {
+                acute = chronic = fitness = load;
+                continue;
+            }
+
             acute = Ewma(acute, load, AcuteDays);
             chronic = Ewma(chronic, load, ChronicDays);
             fitness = Ewma(fitness, load, FitnessDays);
         }
 
+        bool known = loadDays > 0;
         (double? monotony, double? strain) = Foster(SafeMath.Last(history, 7));
         (double? ln7, double? low, double? high, HrvNormalRangeStatus status) = HrvRange(history);
         return new TrainingLoadSummary
         {
-            AcuteLoad = Round(acute),
-            ChronicLoad = Round(chronic),
-            AcuteChronicRatio = history.Length >= ChronicDays && chronic > 0 ? Round(acute / chronic) : null,
-            Fitness = Round(fitness),
-            Form = Round(fitness - acute),
+            AcuteLoad = known ? Round(acute) : null,
+            ChronicLoad = known ? Round(chronic) : null,
+            AcuteChronicRatio = loadDays >= ChronicDays && chronic > 0 ? Round(acute / chronic) : null,
+            Fitness = known ? Round(fitness) : null,
+            Form = known ? Round(fitness - acute) : null,
+            LoadDays = loadDays,
             Monotony = monotony,
             Strain = strain,
             LnRmssd7DayMean = ln7,
@@ -98,13 +112,18 @@ public static class TrainingLoadCalculator
         double sum = 0;
         for (int i = 0; i < week.Length; i++)
         {
-            sum += week[i].TrainingLoad;
+            if (week[i].TrainingLoad is not { } load)
+            {
+                return (null, null); // a week with an unrecorded day has no monotony
+            }
+
+            sum += load;
         }
 
         double mean = sum / week.Length, squares = 0;
         for (int i = 0; i < week.Length; i++)
         {
-            double d = week[i].TrainingLoad - mean;
+            double d = week[i].TrainingLoad.GetValueOrDefault() - mean;
             squares += d * d;
         }
 
@@ -126,12 +145,12 @@ public static class TrainingLoadCalculator
         for (int i = window.Length - 1; i >= 0; i--)
         {
             DailyMetrics d = window[i];
-            if (d.HrvMethod != HrvMethod.Rmssd || d.Hrv <= 0)
+            if (d.HrvMethod != HrvMethod.Rmssd || d.Hrv is not { } rmssd || rmssd <= 0)
             {
                 continue;
             }
 
-            double ln = Math.Log(d.Hrv);
+            double ln = Math.Log(rmssd);
             n++;
             double delta = ln - mean;
             mean += delta / n;

@@ -8,25 +8,28 @@ namespace HealthTwin.Agents.Metrics;
 /// </remarks>
 public sealed record TrainingLoadSummary
 {
-    /// <summary>Acute load: the exponentially weighted mean of daily load with N = 7 (λ = 2 / (N + 1)); also "fatigue".</summary>
-    public required double AcuteLoad { get; init; }
+    /// <summary>Acute load: the exponentially weighted mean of daily load with N = 7 (λ = 2 / (N + 1)); also "fatigue". Unknown (null) without any load value.</summary>
+    public double? AcuteLoad { get; init; }
 
     /// <summary>Chronic load: the exponentially weighted mean with N = 28.</summary>
-    public required double ChronicLoad { get; init; }
+    public double? ChronicLoad { get; init; }
 
-    /// <summary>Acute ÷ chronic load, once 28 days are present and the chronic load is above 0.</summary>
+    /// <summary>Acute ÷ chronic load, once 28 days with a load are present and the chronic load is above 0.</summary>
     public double? AcuteChronicRatio { get; init; }
 
     /// <summary>Whether <see cref="AcuteChronicRatio"/> is above 1.5 (a load spike).</summary>
     public bool LoadSpike => AcuteChronicRatio > TrainingLoadCalculator.SpikeRatio;
 
     /// <summary>Fitness: the exponentially weighted mean with N = 42.</summary>
-    public required double Fitness { get; init; }
+    public double? Fitness { get; init; }
 
     /// <summary>Form: fitness − fatigue (<see cref="AcuteLoad"/>); negative while a hard block is being absorbed.</summary>
-    public required double Form { get; init; }
+    public double? Form { get; init; }
 
-    /// <summary>Foster's monotony: mean ÷ standard deviation of the last 7 daily loads, when 7 days are present and they vary.</summary>
+    /// <summary>How many days with a training load the weighted means are over (0: the load markers are unknown).</summary>
+    public int LoadDays { get; init; }
+
+    /// <summary>Foster's monotony: mean ÷ standard deviation of the last 7 daily loads, when 7 days are present, each with a load, and they vary.</summary>
     public double? Monotony { get; init; }
 
     /// <summary>Whether <see cref="Monotony"/> is above 2 (training too uniform).</summary>

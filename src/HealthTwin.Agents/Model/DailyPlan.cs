@@ -6,11 +6,11 @@ public sealed record DailyPlan
     /// <summary>The day the plan is for.</summary>
     public required DateOnly Date { get; init; }
 
-    /// <summary>The readiness the plan is based on.</summary>
-    public required int Readiness { get; init; }
+    /// <summary>The readiness the plan is based on; <see langword="null"/> when it could not be judged.</summary>
+    public required int? Readiness { get; init; }
 
     /// <summary>The burnout level the plan is based on.</summary>
-    public required BurnoutLevel BurnoutLevel { get; init; }
+    public required BurnoutLevel? BurnoutLevel { get; init; }
 
     /// <summary>The training intensity for today.</summary>
     public required TrainingIntensity Intensity { get; init; }
@@ -27,6 +27,6 @@ public sealed record DailyPlan
     /// <summary>Advice for tonight's sleep, based on the sleep debt.</summary>
     public required string SleepAdvice { get; init; }
 
-    /// <summary>The sleep debt over the last 7 days in hours (0 or more).</summary>
-    public required double SleepDebtHours { get; init; }
+    /// <summary>The sleep debt over the last 7 days in hours (0 or more); <see langword="null"/> when no sleep duration was recorded or the need is unknown.</summary>
+    public required double? SleepDebtHours { get; init; }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace HealthTwin.Agents.Model;
 
-/// <summary>Checks <see cref="DailyMetrics"/> against the documented units and ranges.</summary>
+/// <summary>
+/// Checks <see cref="DailyMetrics"/> against the documented units and ranges. Absent values are "not measured" and
+/// valid; a day must carry at least one metric, and a time in bed may not be shorter than the sleep.
+/// </summary>
 public static class MetricsValidator
 {
     /// <summary>The maximum length of <see cref="DailyMetrics.Notes"/>.</summary>
@@ -62,27 +65,47 @@ public static class MetricsValidator
     /// quickly and only a day that fails is checked field by field for the error messages.
     /// </summary>
     private static bool IsInRange(DailyMetrics m) =>
-        m.SleepHours >= 0 && m.SleepHours <= MaxSleepHours
-        && m.SleepEfficiency >= 0 && m.SleepEfficiency <= MaxPercent
-        && m.Hrv > 0 && m.Hrv <= MaxHrvMs
+        m.SleepHours is null or (>= 0 and <= MaxSleepHours)
+        && m.TimeInBedHours is null or (>= 0 and <= MaxSleepHours)
+        && (m.TimeInBedHours is not { } bed || m.SleepHours is not { } asleep || bed >= asleep)
+        && m.SleepEfficiency is null or (>= 0 and <= MaxPercent)
+        && m.Hrv is null or (> 0 and <= MaxHrvMs)
         && m.HrvMethod is (HrvMethod.Rmssd or HrvMethod.Sdnn)
-        && m.RestingHr >= MinRestingHr && m.RestingHr <= MaxRestingHr
-        && m.Steps >= 0
-        && m.WorkoutMinutes >= 0 && m.WorkoutMinutes <= MaxWorkoutMinutes
-        && m.TrainingLoad >= 0 && m.TrainingLoad <= MaxPercent
-        && m.StressScore >= 0 && m.StressScore <= MaxPercent
-        && m.MoodScore is >= MinRating and <= MaxRating
-        && m.EnergyScore is >= MinRating and <= MaxRating
-        && (m.Notes is null || m.Notes.Length <= MaxNotesLength);
+        && m.RestingHr is null or (>= MinRestingHr and <= MaxRestingHr)
+        && m.Steps is null or >= 0
+        && m.WorkoutMinutes is null or (>= 0 and <= MaxWorkoutMinutes)
+        && m.TrainingLoad is null or (>= 0 and <= MaxPercent)
+        && m.StressScore is null or (>= 0 and <= MaxPercent)
+        && m.MoodScore is null or (>= MinRating and <= MaxRating)
+        && m.EnergyScore is null or (>= MinRating and <= MaxRating)
+        && (m.Notes is null || m.Notes.Length <= MaxNotesLength)
+        && HasAnyMetric(m);
 
-    /// <summary>The range checks of a day, in field order, with their error texts.</summary>
+    /// <summary>Whether the day carries at least one metric (a day of nothing but a date or notes is not a measurement).</summary>
+    private static bool HasAnyMetric(DailyMetrics m) =>
+        m.SleepHours.HasValue || m.TimeInBedHours.HasValue || m.SleepEfficiency.HasValue || m.Hrv.HasValue || m.RestingHr.HasValue
+        || m.Steps.HasValue || m.WorkoutMinutes.HasValue || m.TrainingLoad.HasValue || m.StressScore.HasValue
+        || m.MoodScore.HasValue || m.EnergyScore.HasValue;
+
+    /// <summary>The range checks of a day, in field order, with their error texts. Absent values are not checked.</summary>
     private static void Check(DailyMetrics metrics, ref ErrorSink errors)
     {
-        Check(ref errors, "sleepHours", metrics.SleepHours, 0, MaxSleepHours, "0–24 h");
-        Check(ref errors, "sleepEfficiency", metrics.SleepEfficiency, 0, MaxPercent, "0–100 %");
-        if (!double.IsFinite(metrics.Hrv) || metrics.Hrv <= 0 || metrics.Hrv > MaxHrvMs)
+        if (!HasAnyMetric(metrics))
         {
-            Add(ref errors, "hrv", metrics.Hrv, "greater than 0 and at most 1000 ms");
+            errors.Add("metrics", "none", "at least one of sleepHours, timeInBedHours, sleepEfficiency, hrv, restingHr, steps, workoutMinutes, trainingLoad, stressScore, moodScore, energyScore");
+        }
+
+        Check(ref errors, "sleepHours", metrics.SleepHours, 0, MaxSleepHours, "0–24 h");
+        Check(ref errors, "timeInBedHours", metrics.TimeInBedHours, 0, MaxSleepHours, "0–24 h");
+        if (metrics.TimeInBedHours is { } bed && metrics.SleepHours is { } asleep && double.IsFinite(bed) && double.IsFinite(asleep) && bed < asleep)
+        {
+            Add(ref errors, "timeInBedHours", bed, $"at least sleepHours ({asleep.ToString("R", CultureInfo.InvariantCulture)} h) and at most 24 h");
+        }
+
+        Check(ref errors, "sleepEfficiency", metrics.SleepEfficiency, 0, MaxPercent, "0–100 %");
+        if (metrics.Hrv is { } hrv && (!double.IsFinite(hrv) || hrv <= 0 || hrv > MaxHrvMs))
+        {
+            Add(ref errors, "hrv", hrv, "greater than 0 and at most 1000 ms");
         }
 
         if (metrics.HrvMethod is not (HrvMethod.Rmssd or HrvMethod.Sdnn))
@@ -91,9 +114,9 @@ public static class MetricsValidator
         }
 
         Check(ref errors, "restingHr", metrics.RestingHr, MinRestingHr, MaxRestingHr, "20–250 bpm");
-        if (metrics.Steps < 0)
+        if (metrics.Steps is { } steps && steps < 0)
         {
-            Add(ref errors, "steps", metrics.Steps, "0 or more");
+            Add(ref errors, "steps", steps, "0 or more");
         }
 
         Check(ref errors, "workoutMinutes", metrics.WorkoutMinutes, 0, MaxWorkoutMinutes, "0–1440 min");
@@ -162,11 +185,11 @@ public static class MetricsValidator
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static void Check(ref ErrorSink errors, string field, double value, double min, double max, string range)
+    private static void Check(ref ErrorSink errors, string field, double? value, double min, double max, string range)
     {
-        if (!double.IsFinite(value) || value < min || value > max)
+        if (value is { } v && (!double.IsFinite(v) || v < min || v > max))
         {
-            Add(ref errors, field, value, range);
+            Add(ref errors, field, v, range);
         }
     }
 

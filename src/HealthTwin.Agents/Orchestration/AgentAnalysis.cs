@@ -20,6 +20,12 @@ public sealed record AgentAnalysis
     /// <summary>One report per agent, in agent-id order.</summary>
     public required IReadOnlyList<AgentRunReport> Agents { get; init; }
 
+    /// <summary>
+    /// What could be judged: the metrics recorded and missing today, baselines not yet known, the number of rules
+    /// skipped for missing data and notes for people. <see cref="DataCoverage.IsComplete"/> on a full day.
+    /// </summary>
+    public required DataCoverage Coverage { get; init; }
+
     /// <summary>The wall time of the whole analysis.</summary>
     public required TimeSpan Duration { get; init; }
 

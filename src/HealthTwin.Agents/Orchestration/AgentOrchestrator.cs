@@ -280,7 +280,7 @@ public sealed partial class AgentOrchestrator
                 {
                     AgentOutcome result = outcome.Result;
                     end = _timeProvider.GetTimestamp();
-                    run.Add(Succeeded(agent, result.Recommendations, result.FallbackReason, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations);
+                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations);
                     return end;
                 }
 
@@ -293,7 +293,7 @@ public sealed partial class AgentOrchestrator
                 {
                     IReadOnlyList<AgentRecommendation> result = recommendations.Result ?? [];
                     end = _timeProvider.GetTimestamp();
-                    run.Add(Succeeded(agent, result, null, _timeProvider.GetElapsedTime(agentStart, end)), result);
+                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result);
                     return end;
                 }
 
@@ -363,7 +363,7 @@ public sealed partial class AgentOrchestrator
                 if (task.IsCompletedSuccessfully)
                 {
                     (AgentOutcome outcome, long end) = task.Result;
-                    run.Add(Succeeded(p.Agent, outcome.Recommendations, outcome.FallbackReason, _timeProvider.GetElapsedTime(p.Start, end)), outcome.Recommendations);
+                    run.Add(Succeeded(p.Agent, outcome, _timeProvider.GetElapsedTime(p.Start, end)), outcome.Recommendations);
                 }
                 else if (task.IsFaulted || (task.IsCanceled && !timedOut))
                 {
@@ -395,7 +395,13 @@ public sealed partial class AgentOrchestrator
         }
     }
 
-    private AgentRunReportList.Entry Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, TimeSpan duration)
+    private AgentRunReportList.Entry Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation> recommendations, TimeSpan duration) =>
+        Succeeded(agent, recommendations, null, null, duration);
+
+    private AgentRunReportList.Entry Succeeded(IAIAgent agent, AgentOutcome outcome, TimeSpan duration) =>
+        Succeeded(agent, outcome.Recommendations, outcome.FallbackReason, outcome.SkippedRules, duration);
+
+    private AgentRunReportList.Entry Succeeded(IAIAgent agent, IReadOnlyList<AgentRecommendation>? recommendations, string? fallbackReason, IReadOnlyList<SkippedRule>? skipped, TimeSpan duration)
     {
         AgentRunStatus status = fallbackReason is null ? AgentRunStatus.Succeeded : AgentRunStatus.FellBack;
         string id = agent.Id;
@@ -405,8 +411,13 @@ public sealed partial class AgentOrchestrator
         }
 
         _telemetry.RecordAgent(id, status, duration);
+        bool anySkipped = skipped is { Count: > 0 };
         return new AgentRunReportList.Entry(
-            id, status, duration.Ticks, recommendations?.Count ?? 0, fallbackReason is null ? null : new AgentRunReportList.EntryDetails(null, null, fallbackReason));
+            id,
+            status,
+            duration.Ticks,
+            recommendations?.Count ?? 0,
+            fallbackReason is null && !anySkipped ? null : new AgentRunReportList.EntryDetails(null, null, fallbackReason, anySkipped ? skipped : null));
     }
 
     private AgentRunReportList.Entry Failed(IAIAgent agent, Exception error, TimeSpan duration)
@@ -430,6 +441,7 @@ public sealed partial class AgentOrchestrator
             AnalyzedAt = context.AnalyzedAt,
             Recommendations = merged,
             Agents = reports,
+            Coverage = CoverageReport.For(context, run.SkippedRuleCount),
             Duration = duration,
         };
     }
@@ -488,9 +500,12 @@ public sealed partial class AgentOrchestrator
 
         public List<PendingAgent>? Pending { get; private set; }
 
+        public int SkippedRuleCount { get; private set; }
+
         public void Add(in AgentRunReportList.Entry report, IReadOnlyList<AgentRecommendation>? recommendations)
         {
             _reports[_reportCount++] = report;
+            SkippedRuleCount += report.Details?.SkippedRules?.Count ?? 0;
             _outOfOrder |= Pending is not null;
             if (recommendations is { Count: > 0 })
             {

@@ -21,6 +21,9 @@ public sealed record AgentRunReport
     /// <summary>The .NET type name of the exception when the agent failed.</summary>
     public string? ErrorType { get; init; }
 
+    /// <summary>The agent's rules that did not run because the data they need was not measured (empty when all could run).</summary>
+    public IReadOnlyList<SkippedRule> SkippedRules { get; init; } = [];
+
     /// <summary>Why the agent fell back, when <see cref="Status"/> is <see cref="AgentRunStatus.FellBack"/>.</summary>
     public string? FallbackReason { get; init; }
 }

@@ -63,6 +63,7 @@ internal sealed class AgentRunReportList : IReadOnlyList<AgentRunReport>
                 Error = e.Details?.Error,
                 ErrorType = e.Details?.ErrorType,
                 FallbackReason = e.Details?.FallbackReason,
+                SkippedRules = e.Details?.SkippedRules ?? [],
             };
             return Interlocked.CompareExchange(ref reports[index], created, null) ?? created;
         }
@@ -83,6 +84,6 @@ internal sealed class AgentRunReportList : IReadOnlyList<AgentRunReport>
     /// <summary>One agent's run.</summary>
     internal readonly record struct Entry(string AgentId, AgentRunStatus Status, long DurationTicks, int RecommendationCount, EntryDetails? Details);
 
-    /// <summary>The error or fallback reason of a run that has one.</summary>
-    internal sealed record EntryDetails(string? Error, string? ErrorType, string? FallbackReason);
+    /// <summary>The error, fallback reason or skipped rules of a run that has one.</summary>
+    internal sealed record EntryDetails(string? Error, string? ErrorType, string? FallbackReason, IReadOnlyList<SkippedRule>? SkippedRules = null);
 }

@@ -91,17 +91,44 @@ internal static class HealthPromptBuilder
 
         BurnoutRisk burnout = context.BurnoutRisk;
         SleepDebt debt = context.SleepDebt;
-        sb.Append(inv, $"\nReadiness: {context.Readiness.Score}/100. Burnout risk: ").Append(Name(burnout.Level))
-            .Append(inv, $" {burnout.Score}/100. Sleep debt: ");
-        N(sb, debt.Hours).Append(inv, $" h over {debt.Days} nights");
-        if (p.SleepNeedHours is null)
+        sb.Append("\nReadiness: ");
+        if (context.Readiness.Score is { } readiness)
         {
-            // Without a sleep need in the profile, the debt is measured against the baseline sleep: say so.
-            sb.Append(" (need ");
-            N(sb, debt.NeedHours).Append(" h)");
+            sb.Append(inv, $"{readiness}/100");
+        }
+        else
+        {
+            sb.Append("not judged");
+        }
+
+        sb.Append(". Burnout risk: ");
+        if (burnout.Level is { } level)
+        {
+            sb.Append(Name(level)).Append(inv, $" {burnout.Score}/100");
+        }
+        else
+        {
+            sb.Append("not judged");
+        }
+
+        sb.Append(". Sleep debt: ");
+        if (debt.Hours is { } debtHours)
+        {
+            N(sb, debtHours).Append(inv, $" h over {debt.Days} nights");
+            if (p.SleepNeedHours is null && debt.NeedHours is { } baselineNeed)
+            {
+                // Without a sleep need in the profile, the debt is measured against the baseline sleep: say so.
+                sb.Append(" (need ");
+                N(sb, baselineNeed).Append(" h)");
+            }
+        }
+        else
+        {
+            sb.Append("not judged");
         }
 
         sb.Append('\n');
+        AppendCoverage(sb, context);
         IReadOnlyList<Anomaly> anomalies = context.Anomalies;
         if (anomalies.Count > 0)
         {
@@ -115,32 +142,66 @@ internal static class HealthPromptBuilder
         }
 
         // Whole numbers where a decimal carries no coaching information (a decimal costs two more tokens):
-        // efficiency, HRV, resting HR, load and stress; sleep keeps its tenth of an hour.
+        // efficiency, HRV, resting HR, load and stress; sleep keeps its tenth of an hour. Unknown baselines are left out.
         Baseline b = context.Baseline;
-        sb.Append(inv, $"Baseline ({b.DaysUsed} d): sleep ");
-        N(sb, b.SleepHours).Append(" h, eff ");
-        I(sb, b.SleepEfficiency).Append(" %, HRV ");
-        I(sb, b.Hrv).Append(" ms ").Append(Name(b.HrvMethod)).Append(", RHR ");
-        I(sb, b.RestingHr).Append(", stress ");
-        I(sb, b.StressScore).Append('\n');
-
-        sb.Append("Days (date|sleep h|eff %|HRV|RHR|steps|workout min|load|stress|mood/5|energy/5):\n");
-        foreach (DailyMetrics d in context.Last7Days)
+        sb.Append(inv, $"Baseline ({b.DaysUsed} d):");
+        int known = 0;
+        known += Part(sb, known, " sleep ", b.SleepHours, " h", decimals: true);
+        known += Part(sb, known, " eff ", b.SleepEfficiency, " %", decimals: false);
+        if (b.Hrv is { } baselineHrv)
         {
-            sb.Append(inv, $"{d.Date:MM-dd}|");
-            N(sb, d.SleepHours).Append('|');
-            I(sb, d.SleepEfficiency).Append('|');
-            I(sb, d.Hrv);
-            if (d.HrvMethod != b.HrvMethod)
+            sb.Append(known > 0 ? ", HRV " : " HRV ");
+            I(sb, baselineHrv).Append(" ms ").Append(Name(b.HrvMethod));
+            known++;
+        }
+
+        known += Part(sb, known, " RHR ", b.RestingHr, string.Empty, decimals: false);
+        known += Part(sb, known, " stress ", b.StressScore, string.Empty, decimals: false);
+        sb.Append(known == 0 ? " not enough days yet\n" : "\n");
+
+        // Only the columns with at least one value in the window; "-" marks a day on which that metric was not recorded.
+        IReadOnlyList<DailyMetrics> week = context.Last7Days;
+        int columns = Columns(week);
+        sb.Append("Days (date");
+        for (int c = 0; c < ColumnNames.Length; c++)
+        {
+            if ((columns & (1 << c)) != 0)
             {
-                sb.Append(' ').Append(Name(d.HrvMethod));
+                sb.Append('|').Append(ColumnNames[c]);
+            }
+        }
+
+        sb.Append(columns == AllColumns ? "):\n" : "; - = not recorded):\n");
+        foreach (DailyMetrics d in week)
+        {
+            sb.Append(inv, $"{d.Date:MM-dd}");
+            Cell(sb, columns, 0, d.SleepHours, decimals: true);
+            Cell(sb, columns, 1, d.EffectiveSleepEfficiency, decimals: false);
+            if ((columns & (1 << 2)) != 0)
+            {
+                sb.Append('|');
+                if (d.Hrv is { } hrv)
+                {
+                    I(sb, hrv);
+                    if (d.HrvMethod != b.HrvMethod)
+                    {
+                        sb.Append(' ').Append(Name(d.HrvMethod));
+                    }
+                }
+                else
+                {
+                    sb.Append('-');
+                }
             }
 
-            sb.Append('|');
-            I(sb, d.RestingHr).Append(inv, $"|{d.Steps}|");
-            N(sb, d.WorkoutMinutes).Append('|');
-            I(sb, d.TrainingLoad).Append('|');
-            I(sb, d.StressScore).Append(inv, $"|{d.MoodScore}|{d.EnergyScore}\n");
+            Cell(sb, columns, 3, d.RestingHr, decimals: false);
+            Cell(sb, columns, 4, d.Steps, decimals: false);
+            Cell(sb, columns, 5, d.WorkoutMinutes, decimals: true);
+            Cell(sb, columns, 6, d.TrainingLoad, decimals: false);
+            Cell(sb, columns, 7, d.StressScore, decimals: false);
+            Cell(sb, columns, 8, d.MoodScore, decimals: false);
+            Cell(sb, columns, 9, d.EnergyScore, decimals: false);
+            sb.Append('\n');
         }
 
         string notes = FenceSafe(context.Today.Notes, maxNotesLength);
@@ -227,6 +288,85 @@ internal static class HealthPromptBuilder
     /// <summary>A number with at most one decimal, or <c>n/a</c> when it is not finite.</summary>
     private static StringBuilder N(StringBuilder sb, double value) =>
         double.IsFinite(value) ? sb.Append(CultureInfo.InvariantCulture, $"{value:0.#}") : sb.Append("n/a");
+
+    private static readonly string[] ColumnNames = ["sleep h", "eff %", "HRV", "RHR", "steps", "workout min", "load", "stress", "mood/5", "energy/5"];
+
+    private const int AllColumns = (1 << 10) - 1;
+
+    /// <summary>The bit mask of the day-table columns with at least one value in <paramref name="days"/>.</summary>
+    private static int Columns(IReadOnlyList<DailyMetrics> days)
+    {
+        int mask = 0;
+        foreach (DailyMetrics d in days)
+        {
+            mask |= (d.SleepHours.HasValue ? 1 : 0) | (d.EffectiveSleepEfficiency.HasValue ? 2 : 0) | (d.Hrv.HasValue ? 4 : 0)
+                | (d.RestingHr.HasValue ? 8 : 0) | (d.Steps.HasValue ? 16 : 0) | (d.WorkoutMinutes.HasValue ? 32 : 0)
+                | (d.TrainingLoad.HasValue ? 64 : 0) | (d.StressScore.HasValue ? 128 : 0) | (d.MoodScore.HasValue ? 256 : 0)
+                | (d.EnergyScore.HasValue ? 512 : 0);
+        }
+
+        return mask;
+    }
+
+    /// <summary>One cell of the day table, when its column is shown: the value, or "-" when it was not recorded.</summary>
+    private static void Cell(StringBuilder sb, int columns, int column, double? value, bool decimals)
+    {
+        if ((columns & (1 << column)) == 0)
+        {
+            return;
+        }
+
+        sb.Append('|');
+        if (value is not { } v)
+        {
+            sb.Append('-');
+        }
+        else if (decimals)
+        {
+            N(sb, v);
+        }
+        else
+        {
+            I(sb, v);
+        }
+    }
+
+    /// <summary>One known baseline value ("sleep 7.5 h"), comma-separated after the first; nothing when unknown. Returns 1 when written.</summary>
+    private static int Part(StringBuilder sb, int written, string label, double? value, string unit, bool decimals)
+    {
+        if (value is not { } v)
+        {
+            return 0;
+        }
+
+        sb.Append(written > 0 ? "," + label : label);
+        (decimals ? N(sb, v) : I(sb, v)).Append(unit);
+        return 1;
+    }
+
+    /// <summary>States what could not be judged, so the model does not read a missing metric as a normal one.</summary>
+    private static void AppendCoverage(StringBuilder sb, AgentContext context)
+    {
+        ScoreCoverage readiness = context.Readiness.Coverage;
+        ScoreCoverage burnout = context.BurnoutRisk.Coverage;
+        if (readiness.IsComplete && burnout.IsComplete)
+        {
+            return;
+        }
+
+        sb.Append("Coverage (do not assume values for what was not recorded):");
+        if (!readiness.IsComplete)
+        {
+            sb.Append(' ').Append(readiness.Summary);
+        }
+
+        if (!burnout.IsComplete)
+        {
+            sb.Append(' ').Append(burnout.Summary);
+        }
+
+        sb.Append('\n');
+    }
 
     /// <summary>A number rounded to a whole number, or <c>n/a</c> when it is not finite.</summary>
     private static StringBuilder I(StringBuilder sb, double value) =>

@@ -127,22 +127,25 @@ public sealed class RecoveryPredictionAgentTests
     }
 
     [Fact]
-    public void Predict_ZeroBaseline_NoDivisionByZero()
+    public void Predict_ZeroBaseline_UnknownWithoutDividing()
     {
         Baseline zero = new() { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
         RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(Create([TestData.Day()], baseline: zero));
 
-        prediction.RecoveryPercent.Should().Be(100);
+        prediction.RecoveryPercent.Should().BeNull("no term has a positive baseline to compare with");
+        prediction.DaysToFullRecovery.Should().BeNull();
         prediction.Factors.Should().BeEmpty();
     }
 
     [Fact]
-    public void Predict_HrvMeasuredWithAnotherMethod_HrvCountsAsAtBaseline()
+    public void Predict_HrvMeasuredWithAnotherMethod_HrvTermLeftOut()
     {
-        DailyMetrics today = TestData.Day() with { Hrv = 30, HrvMethod = HrvMethod.Sdnn, SleepHours = 10, RestingHr = 50 };
+        // Sleep 7.2 h vs 8 h (ratio 0.9) and resting HR at baseline: without the HRV term the weights 0.3 / 0.3 are
+        // scaled to 0.5 / 0.5 → (0.5 × 0.9 + 0.5 × 1) × 100 = 95. With HRV 30 sdnn counted against 60 rmssd it would be 75.
+        DailyMetrics today = TestData.Day() with { Hrv = 30, HrvMethod = HrvMethod.Sdnn, SleepHours = RecoveryBaseline.SleepHours!.Value * 0.9, RestingHr = RecoveryBaseline.RestingHr!.Value };
 
-        RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline)).RecoveryPercent.Should().Be(100);
+        RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline)).RecoveryPercent.Should().Be(95);
     }
 
     private static AgentContext Today(double hrv, double sleep, double restingHr) =>

@@ -6,15 +6,17 @@ namespace HealthTwin.Agents.Tests.Metrics;
 public class BaselineAndSleepDebtTests
 {
     [Fact]
-    public void BaselineCompute_NoHistory_IsTheDocumentedDefault()
+    public void BaselineCompute_NoHistory_IsUnknown()
     {
         Baseline baseline = BaselineCalculator.Compute([]);
 
-        baseline.Should().Be(Baseline.Default);
-        baseline.Hrv.Should().Be(60);
-        baseline.SleepHours.Should().Be(7.5);
-        baseline.SleepEfficiency.Should().Be(85);
-        baseline.StressScore.Should().Be(50);
+        baseline.Should().Be(Baseline.Unknown);
+        baseline.Hrv.Should().BeNull();
+        baseline.RestingHr.Should().BeNull();
+        baseline.SleepHours.Should().BeNull();
+        baseline.SleepEfficiency.Should().BeNull();
+        baseline.StressScore.Should().BeNull();
+        baseline.DaysUsed.Should().Be(0);
     }
 
     [Fact]
@@ -33,23 +35,43 @@ public class BaselineAndSleepDebtTests
     [Fact]
     public void BaselineCompute_MixedHrvMethods_AveragesOnlyTodaysMethod()
     {
-        List<DailyMetrics> history = TestData.History(4, (d, i) => i % 2 == 0 ? d with { Hrv = 30, HrvMethod = HrvMethod.Sdnn } : d with { Hrv = 70 });
+        List<DailyMetrics> history = TestData.History(6, (d, i) => i % 2 == 0 ? d with { Hrv = 30, HrvMethod = HrvMethod.Sdnn } : d with { Hrv = 70 });
 
         Baseline baseline = BaselineCalculator.Compute(history);
 
         baseline.HrvMethod.Should().Be(HrvMethod.Rmssd);
         baseline.Hrv.Should().Be(70);
+        baseline.HrvDays.Should().Be(3);
     }
 
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
-    public void BaselineCompute_ShortHistory_UsesTheDaysPresent(int days)
+    public void BaselineCompute_BelowMinimumDays_IsUnknown(int days)
+    {
+        Baseline baseline = BaselineCalculator.Compute(TestData.History(days));
+
+        baseline.DaysUsed.Should().Be(days);
+        baseline.Hrv.Should().BeNull();
+        baseline.HrvDays.Should().Be(days);
+        baseline.RestingHr.Should().BeNull();
+        baseline.SleepHours.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void BaselineCompute_AtOrAboveMinimumDays_UsesTheDaysPresent(int days)
     {
         Baseline baseline = BaselineCalculator.Compute(TestData.History(days));
 
         baseline.DaysUsed.Should().Be(days);
         baseline.Hrv.Should().Be(60);
+        baseline.HrvDays.Should().Be(days);
+        baseline.RestingHr.Should().Be(60);
+        baseline.SleepHours.Should().Be(7.5);
+        baseline.SleepEfficiency.Should().Be(90);
+        baseline.StressScore.Should().Be(40);
     }
 
     [Fact]
@@ -73,18 +95,19 @@ public class BaselineAndSleepDebtTests
     [Fact]
     public void SleepDebtCompute_TwoDays_CountsOnlyTwoNights()
     {
-        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(2, (d, _) => d with { SleepHours = 6 }), new UserProfile { SleepNeedHours = 8 }, Baseline.Default);
+        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(2, (d, _) => d with { SleepHours = 6 }), new UserProfile { SleepNeedHours = 8 }, Baseline.Unknown);
 
         debt.Days.Should().Be(2);
         debt.Hours.Should().Be(4);
     }
 
     [Fact]
-    public void SleepDebtCompute_Empty_IsZero()
+    public void SleepDebtCompute_Empty_IsUnknown()
     {
-        SleepDebt debt = SleepDebtCalculator.Compute([], new UserProfile(), Baseline.Default);
+        SleepDebt debt = SleepDebtCalculator.Compute([], new UserProfile { SleepNeedHours = 8 }, Baseline.Unknown);
 
-        debt.Hours.Should().Be(0);
+        debt.Hours.Should().BeNull();
+        debt.NeedHours.Should().Be(8);
         debt.Days.Should().Be(0);
     }
 

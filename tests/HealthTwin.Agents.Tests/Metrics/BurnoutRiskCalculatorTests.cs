@@ -90,12 +90,28 @@ public class BurnoutRiskCalculatorTests
     }
 
     [Fact]
-    public void Compute_EmptyHistoryAndZeroBaseline_IsGreenWithoutDividing()
+    public void Compute_EmptyHistoryAndZeroBaseline_IsNotJudgedWithoutDividing()
     {
         var zero = new Baseline { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
         BurnoutRisk risk = BurnoutRiskCalculator.Compute([], zero);
 
-        risk.Level.Should().Be(BurnoutLevel.Green);
+        risk.Level.Should().BeNull();
+        risk.Score.Should().Be(0);
+        risk.Reasons.Should().BeEmpty();
+        risk.Coverage.Used.Should().BeEmpty();
+        risk.Coverage.Summary.Should().StartWith("The burnout risk could not be judged: ");
+    }
+
+    [Fact]
+    public void Compute_ZeroBaselineWithDays_MarkersWithoutBaselineAreNotJudged()
+    {
+        var zero = new Baseline { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(TestData.History(7), zero);
+
+        risk.Level.Should().Be(BurnoutLevel.Green, "the stress marker is judged without a baseline");
+        risk.Coverage.Missing.Should().Equal(HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepEfficiency);
+        risk.Coverage.Summary.Should().Contain("no baseline yet");
     }
 }

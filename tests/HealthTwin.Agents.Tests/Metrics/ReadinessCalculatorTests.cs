@@ -7,7 +7,7 @@ public class ReadinessCalculatorTests
 {
     private static readonly Baseline Base = TestData.Baseline(); // HRV 60, RHR 60, sleep 7.5 h, efficiency 90
 
-    private static int Score(DailyMetrics day, AlertThresholds? thresholds = null) => ReadinessCalculator.Compute(day, Base, thresholds).Score;
+    private static int Score(DailyMetrics day, AlertThresholds? thresholds = null) => ReadinessCalculator.Compute(day, Base, thresholds).Score!.Value;
 
     [Fact]
     public void Compute_NormalDay_Is100WithGoodSleep()

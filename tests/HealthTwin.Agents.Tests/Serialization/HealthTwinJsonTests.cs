@@ -79,13 +79,39 @@ public class HealthTwinJsonTests
     }
 
     [Fact]
-    public async Task ReadMetricsAsync_MissingRequiredField_NamesTheField()
+    public async Task ReadMetricsAsync_PartialDay_MissingFieldsAreNotMeasured()
     {
-        const string json = "[{\"date\":\"2025-03-13\",\"sleepHours\":7,\"sleepEfficiency\":88,\"restingHr\":58}]";
+        const string json = "[{\"date\":\"2025-03-13\",\"sleepHours\":7,\"sleepEfficiency\":88,\"hrv\":null,\"restingHr\":58}]";
+
+        IReadOnlyList<DailyMetrics> days = await HealthTwinJson.ReadMetricsAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        DailyMetrics day = days.Should().ContainSingle().Subject;
+        day.SleepHours.Should().Be(7);
+        day.SleepEfficiency.Should().Be(88);
+        day.RestingHr.Should().Be(58);
+        day.Hrv.Should().BeNull();
+        day.Steps.Should().BeNull();
+        day.MoodScore.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ReadMetricsAsync_DayWithoutAnyMetric_NamesTheDateAndTheFields()
+    {
+        const string json = "[{\"date\":\"2025-03-13\",\"notes\":\"forgot the ring\"}]";
 
         Func<Task> act = () => HealthTwinJson.ReadMetricsAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
 
-        (await act.Should().ThrowAsync<HealthDataValidationException>()).WithMessage("*hrv*");
+        (await act.Should().ThrowAsync<HealthDataValidationException>()).WithMessage("*2025-03-13.metrics*at least one of sleepHours*");
+    }
+
+    [Fact]
+    public async Task ReadMetricsAsync_MissingDate_NamesTheField()
+    {
+        const string json = "[{\"sleepHours\":7}]";
+
+        Func<Task> act = () => HealthTwinJson.ReadMetricsAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        (await act.Should().ThrowAsync<HealthDataValidationException>()).WithMessage("*date*");
     }
 
     [Fact]

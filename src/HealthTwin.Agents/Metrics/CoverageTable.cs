@@ -1,0 +1,74 @@
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.Metrics;
+
+/// <summary>
+/// The <see cref="ScoreCoverage"/> objects of one score, one per combination of missing inputs, created on first use
+/// and shared (a full day always gets the same instance, so coverage costs nothing on the common path).
+/// </summary>
+/// <param name="scoreName">The score in words, for the summary ("readiness").</param>
+/// <param name="inputs">The metrics the score uses, in the order they are named; bit i of a mask is input i.</param>
+internal sealed class CoverageTable(string scoreName, params HealthMetric[] inputs)
+{
+    private readonly ScoreCoverage?[] _byMask = new ScoreCoverage?[1 << (inputs.Length * 2)];
+
+    /// <summary>The bit of an input in a mask.</summary>
+    public int Bit(HealthMetric metric) => 1 << Array.IndexOf(inputs, metric);
+
+    /// <summary>The coverage for the inputs not recorded and the inputs recorded but without a baseline.</summary>
+    /// <param name="notRecorded">Bits of the inputs not recorded.</param>
+    /// <param name="noBaseline">Bits of the inputs recorded today whose baseline is unknown.</param>
+    public ScoreCoverage Get(int notRecorded, int noBaseline)
+    {
+        noBaseline &= ~notRecorded;
+        int key = notRecorded | (noBaseline << inputs.Length);
+        return Volatile.Read(ref _byMask[key]) ?? Create(key, notRecorded, noBaseline);
+    }
+
+    private ScoreCoverage Create(int key, int notRecorded, int noBaseline)
+    {
+        List<HealthMetric> used = [], missing = [], absent = [], uncalibrated = [];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            int bit = 1 << i;
+            if ((notRecorded & bit) != 0)
+            {
+                missing.Add(inputs[i]);
+                absent.Add(inputs[i]);
+            }
+            else if ((noBaseline & bit) != 0)
+            {
+                missing.Add(inputs[i]);
+                uncalibrated.Add(inputs[i]);
+            }
+            else
+            {
+                used.Add(inputs[i]);
+            }
+        }
+
+        string summary;
+        if (missing.Count == 0)
+        {
+            summary = $"The {scoreName} was judged from all its inputs.";
+        }
+        else if (used.Count == 0)
+        {
+            summary = $"The {scoreName} could not be judged: {Reasons(absent, uncalibrated)}.";
+        }
+        else
+        {
+            summary = $"The {scoreName} was judged from {MetricText.Join(used)} only: {Reasons(absent, uncalibrated)}.";
+        }
+
+        var coverage = new ScoreCoverage(used.AsReadOnly(), missing.AsReadOnly(), summary);
+        return Interlocked.CompareExchange(ref _byMask[key], coverage, null) ?? coverage;
+    }
+
+    private static string Reasons(List<HealthMetric> absent, List<HealthMetric> uncalibrated)
+    {
+        string a = absent.Count == 0 ? string.Empty : MetricText.NotRecorded(absent);
+        string u = uncalibrated.Count == 0 ? string.Empty : $"{MetricText.Join(uncalibrated)} {(uncalibrated.Count == 1 ? "has" : "have")} no baseline yet (fewer than {Baseline.MinimumDays} days)";
+        return a.Length > 0 && u.Length > 0 ? a + "; " + u : a + u;
+    }
+}
