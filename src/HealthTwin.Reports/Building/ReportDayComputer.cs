@@ -53,7 +53,7 @@ internal static class ReportDayComputer
             SleepDebtHours = Finite(debt.Hours),
             SleepEfficiency = today.SleepEfficiency,
             Hrv = today.Hrv,
-            HrvBaseline = context.Baseline.HrvMethod == today.HrvMethod ? Finite(context.Baseline.Hrv) : null,
+            HrvBaseline = context.Baseline.HrvMethod == today.HrvMethod || today.Hrv is null ? Finite(context.Baseline.Hrv) : null,
             HrvNormalLow = rmssd && load.LnRmssdNormalLow is { } low ? Finite(Math.Exp(low)) : null,
             HrvNormalHigh = rmssd && load.LnRmssdNormalHigh is { } high ? Finite(Math.Exp(high)) : null,
             RestingHr = today.RestingHr,
@@ -68,5 +68,5 @@ internal static class ReportDayComputer
         return (day, analysis, load);
     }
 
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

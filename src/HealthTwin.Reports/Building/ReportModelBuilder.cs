@@ -1,3 +1,4 @@
+using HealthTwin.Agents;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
@@ -29,6 +30,7 @@ internal static class ReportModelBuilder
         DailyMetrics[] history = [.. stored.Where(d => d.Date <= period.End).OrderBy(d => d.Date)];
         var days = new ReportDay[period.DayCount];
         var recommendations = new Dictionary<string, RecommendationTally>(StringComparer.Ordinal);
+        var notJudged = new Dictionary<string, NotJudgedRule>(StringComparer.Ordinal);
         TrainingSnapshot? training = null;
         int spikeDays = 0;
         int index = 0;
@@ -52,15 +54,29 @@ internal static class ReportModelBuilder
                 .ConfigureAwait(false);
             days[i] = day;
             spikeDays += load.LoadSpike ? 1 : 0;
-            training = new TrainingSnapshot
+            if (load is { Fitness: { } fitness, AcuteLoad: { } fatigue, Form: { } form })
             {
-                Date = date,
-                Fitness = load.Fitness,
-                Fatigue = load.AcuteLoad,
-                Form = load.Form,
-                AcuteChronicRatio = load.AcuteChronicRatio,
-                SpikeDays = spikeDays,
-            };
+                training = new TrainingSnapshot
+                {
+                    Date = date,
+                    Fitness = fitness,
+                    Fatigue = fatigue,
+                    Form = form,
+                    AcuteChronicRatio = load.AcuteChronicRatio,
+                    SpikeDays = spikeDays,
+                };
+            }
+
+            foreach (AgentRunReport run in analysis.Agents)
+            {
+                foreach (SkippedRule skipped in run.SkippedRules)
+                {
+                    string key = string.Concat(run.AgentId, ":", skipped.Rule);
+                    notJudged[key] = notJudged.TryGetValue(key, out NotJudgedRule? seen)
+                        ? seen with { Days = seen.Days + 1, Reason = skipped.Reason }
+                        : new NotJudgedRule(run.AgentId, skipped.Rule, skipped.Reason, 1);
+                }
+            }
             foreach (AgentRecommendation recommendation in analysis.Recommendations)
             {
                 Tally(recommendations, recommendation, date);
@@ -100,13 +116,14 @@ internal static class ReportModelBuilder
                 .ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Take(8)
                 .Select(t => t.ToFrequency())],
-            Coverage = ReportStatistics.Coverage(days, periodDays),
+            Coverage = ReportStatistics.Coverage([.. history.Where(d => period.Contains(d.Date))], periodDays),
             NotableDays = [.. days
                 .Where(d => d.Anomalies.Count > 0)
                 .OrderByDescending(d => d.Anomalies.Count)
                 .ThenBy(d => d.Date)
                 .Take(10)
                 .Select(d => new NotableDay(d.Date, d.Readiness, d.Anomalies))],
+            NotJudged = [.. notJudged.Values.OrderByDescending(n => n.Days).ThenBy(n => n.Agent, StringComparer.Ordinal).ThenBy(n => n.Rule, StringComparer.Ordinal)],
             Insights = ReportInsights.NotConfigured,
         };
         return report;

@@ -1,3 +1,4 @@
+using HealthTwin.Agents.Model;
 using HealthTwin.Reports.Model;
 
 namespace HealthTwin.Reports.Building;
@@ -45,13 +46,20 @@ internal static class ReportStatistics
         new("High (85–100)", 85, 100, days.Count(d => d.Readiness is >= 85)),
     ];
 
-    public static IReadOnlyList<MetricCoverage> Coverage(IReadOnlyList<ReportDay> days, int periodDays) =>
+    /// <summary>Days of the period with each metric, counted on the stored days themselves.</summary>
+    public static IReadOnlyList<MetricCoverage> Coverage(IReadOnlyList<DailyMetrics> inPeriod, int periodDays) =>
     [
-        new("Any metric", days.Count(d => d.HasData), periodDays),
-        new("Sleep", days.Count(d => d.SleepHours is not null), periodDays),
-        new("HRV", days.Count(d => d.Hrv is not null), periodDays),
-        new("Resting HR", days.Count(d => d.RestingHr is not null), periodDays),
-        new("Training load", days.Count(d => d.TrainingLoad is not null), periodDays),
+        new("Any metric", inPeriod.Count, periodDays),
+        new("Sleep", inPeriod.Count(d => d.SleepHours is not null), periodDays),
+        new("Time in bed", inPeriod.Count(d => d.TimeInBedHours is not null), periodDays),
+        new("Sleep efficiency", inPeriod.Count(d => d.SleepEfficiency is not null), periodDays),
+        new("HRV", inPeriod.Count(d => d.Hrv is not null), periodDays),
+        new("Resting HR", inPeriod.Count(d => d.RestingHr is not null), periodDays),
+        new("Steps", inPeriod.Count(d => d.Steps is not null), periodDays),
+        new("Training load", inPeriod.Count(d => d.TrainingLoad is not null), periodDays),
+        new("Stress", inPeriod.Count(d => d.StressScore is not null), periodDays),
+        new("Mood", inPeriod.Count(d => d.MoodScore is not null), periodDays),
+        new("Energy", inPeriod.Count(d => d.EnergyScore is not null), periodDays),
     ];
 
     private static (double Sum, int Count) SumOf(IEnumerable<ReportDay> days, Func<ReportDay, double?> selector)

@@ -40,6 +40,9 @@ internal static class ReportContent
     public static IReadOnlyList<string[]> CoverageRows(HealthReport r) =>
         [.. r.Coverage.Select(c => new[] { c.Metric, Invariant($"{c.Days} of {c.PeriodDays} days"), Invariant($"{(c.PeriodDays == 0 ? 0 : 100.0 * c.Days / c.PeriodDays):0} %") })];
 
+    public static IReadOnlyList<string[]> NotJudgedRows(HealthReport r) =>
+        [.. r.NotJudged.Take(12).Select(n => new[] { n.Rule, n.Agent, n.Reason, Invariant($"{n.Days}") })];
+
     public static IReadOnlyList<string> NotJudged(HealthReport r)
     {
         var lines = new List<string>();

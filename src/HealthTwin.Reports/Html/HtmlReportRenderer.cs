@@ -78,6 +78,11 @@ internal static class HtmlReportRenderer
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{E(line)}</p>\n");
         }
 
+        if (report.NotJudged.Count > 0)
+        {
+            Table(html, "not-judged", "What could not be judged", ["Rule", "Agent", "Why", "Days"], ReportContent.NotJudgedRows(report), string.Empty);
+        }
+
         Insights(html, report.Insights);
         html.Append("<section id=\"methods\">\n<h2>How these numbers are made</h2>\n<dl>\n");
         foreach ((string term, string text) in ReportContent.Methods)

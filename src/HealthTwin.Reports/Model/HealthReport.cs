@@ -72,6 +72,9 @@ public sealed record HealthReport
     /// <summary>Days with anomalies, most anomalies first, then by date (at most 10).</summary>
     public required IReadOnlyList<NotableDay> NotableDays { get; init; }
 
+    /// <summary>The agents' rules that could not be judged on some days for missing data, most days first.</summary>
+    public IReadOnlyList<NotJudgedRule> NotJudged { get; init; } = [];
+
     /// <summary>The AI insights section: a narrative, or why there is none.</summary>
     public required ReportInsights Insights { get; init; }
 }

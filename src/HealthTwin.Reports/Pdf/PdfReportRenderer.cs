@@ -141,6 +141,13 @@ internal static class PdfReportRenderer
         }
 
         flow.Y += 8;
+        rows = ReportContent.NotJudgedRows(report);
+        if (rows.Count > 0)
+        {
+            SectionTitle(flow, "What could not be judged");
+            flow.Paragraph("Rules the agents skipped on some days because data they need was missing; nothing was guessed in their place.", 8, ReportPalette.Muted, after: 4);
+            Table(flow, ["Rule", "Agent", "Why", "Days"], [0.22, 0.18, 0.5, 0.1], rows);
+        }
     }
 
     private static void Table(PdfPageFlow flow, string[] headers, double[] widths, IReadOnlyList<string[]> rows)

@@ -56,7 +56,8 @@ public sealed class ReportModelBuilderTests
         });
         report.DaysWithData.Should().Be(28);
         report.Readiness.Days.Should().Be(28);
-        report.Coverage.Should().AllSatisfy(c => c.Should().Be(new MetricCoverage(c.Metric, 28, 31)));
+        report.Coverage.Where(c => c.Metric is "Any metric" or "Sleep" or "HRV" or "Resting HR" or "Training load")
+            .Should().HaveCount(5).And.AllSatisfy(c => c.Should().Be(new MetricCoverage(c.Metric, 28, 31)));
         report.Sleep.Min.Should().BeGreaterThan(0, "a missing night is not a night of 0 hours");
     }
 
@@ -119,5 +120,31 @@ public sealed class ReportModelBuilderTests
 
         report.Days.Should().AllSatisfy(d => d.SleepNeedHours.Should().Be(8));
         report.NightsBelowNeed.Should().Be(report.Days.Count(d => d.SleepHours < 8));
+    }
+
+    [Fact]
+    public async Task BuildAsync_RingOnlyMonth_ChartsWhatWasMeasuredAndSaysWhatCouldNotBeJudged()
+    {
+        await using var host = new ReportTestHost();
+        DailyMetrics[] ring = [.. Agents.Synthetic.SyntheticHistory.Generate(SyntheticScenario.WellRecovered, ReportSamples.JanuaryEnd, 120)
+            .Select(d => new DailyMetrics { Date = d.Date, SleepHours = d.SleepHours, TimeInBedHours = d.SleepHours + 0.6, Hrv = d.Hrv, RestingHr = d.RestingHr })];
+        await host.Metrics.SaveAsync("ring", ring);
+
+        HealthReport report = await host.Generator.BuildAsync("ring", ReportPeriod.Month(2025, 1));
+
+        report.DaysWithData.Should().Be(31);
+        report.Days.Should().AllSatisfy(d =>
+        {
+            d.SleepHours.Should().NotBeNull();
+            d.Hrv.Should().NotBeNull();
+            d.TrainingLoad.Should().BeNull("a ring does not record training load, and it is not 0");
+        });
+        report.TrainingLoad.Days.Should().Be(0);
+        report.Coverage.Single(c => c.Metric == "Training load").Days.Should().Be(0);
+        report.Coverage.Single(c => c.Metric == "Time in bed").Days.Should().Be(31);
+        report.NotJudged.Should().NotBeEmpty("rules needing load, stress or mood were skipped");
+        HealthReportGenerator.RenderHtml(report).Should().Contain("Training load: not measured in this period").And.Contain("What could not be judged");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(HealthReportGenerator.RenderPdf(report));
+        Pdf.PdfInspector.AllText(pdf).Should().Contain("What could not be judged").And.Contain("Sleep against need");
     }
 }
