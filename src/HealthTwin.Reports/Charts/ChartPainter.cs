@@ -17,6 +17,15 @@ internal static class ChartPainter
         double left = x + AxisWidth, right = x + width - 4, top = legendBottom + 4, bottom = y + height - XLabelHeight;
         double slot = (right - left) / Math.Max(1, n);
 
+        if (!HasAnyValue(chart))
+        {
+            canvas.FillRect(left, top, right - left, bottom - top, ReportPalette.NoData);
+            canvas.Text((left + right) / 2, (top + bottom) / 2, "Not measured in this period", 9, ReportPalette.Muted, TextAnchor.Middle);
+            canvas.Line(left, bottom, right, bottom, ReportPalette.Muted, 0.6);
+            DrawDateLabels(canvas, chart.Dates, left, slot, bottom + 9);
+            return;
+        }
+
         (double min, double max) = Range(chart);
         (double step, double first) = Ticks(min, max);
         min = Math.Min(min, first);
@@ -162,6 +171,10 @@ internal static class ChartPainter
 
     /// <summary>A width estimate for DejaVu Sans (average advance ≈ 0.55 em), used only to space legend entries.</summary>
     public static double EstimateWidth(string text, double size) => text.Length * size * 0.55;
+
+    private static bool HasAnyValue(TimeChart chart) =>
+        chart.Lines.Any(l => l.Values.Any(v => v is { } d && double.IsFinite(d)))
+        || (chart.Bars?.Values.Any(v => v is { } d && double.IsFinite(d)) ?? false);
 
     private static (double Min, double Max) Range(TimeChart chart)
     {

@@ -43,6 +43,7 @@ public sealed class ChartPainterTests
         ChartPainter.DrawTimeChart(canvas, Chart([null, null, null]), 0, 0, 300, 150);
 
         canvas.Polylines.Should().BeEmpty();
+        canvas.Texts.Should().Contain("Not measured in this period");
         canvas.Rects.Should().AllSatisfy(r => double.IsFinite(r.Y + r.H).Should().BeTrue());
         canvas.Texts.Should().NotContain(t => t.Contains("NaN", StringComparison.Ordinal));
     }
