@@ -19,6 +19,9 @@ switch (args.FirstOrDefault())
     case "batch":
         await BatchHarness.RunAsync(Console.Out);
         break;
+    case "reports-batch":
+        await ReportBatchHarness.RunAsync(Console.Out);
+        break;
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;
