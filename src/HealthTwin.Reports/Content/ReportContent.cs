@@ -20,7 +20,12 @@ internal static class ReportContent
     [
         new("readiness", "Readiness", Value(r.Readiness.Mean, "0"), r.Readiness.Mean is null ? "no day scored" : Invariant($"mean of {r.Readiness.Days} days, range {r.Readiness.Min:0}–{r.Readiness.Max:0}")),
         new("sleep", "Sleep", r.Sleep.Mean is { } s ? Invariant($"{s:0.0} h") : "–", r.Sleep.Mean is null ? "no sleep data" : r.SleepNeedHours is { } need ? Invariant($"per night; need {need:0.0} h, {r.NightsBelowNeed} nights short") : "per night"),
-        new("sleep-debt", "Sleep debt", r.FinalSleepDebtHours is { } d ? Invariant($"{d:0.0} h") : "–", r.FinalSleepDebtHours is null ? "could not be judged" : "over the last 7 nights of the period"),
+        new("sleep-debt", "Sleep debt", r.FinalSleepDebtHours is { } d ? (d > 0 ? Invariant($"{d:0.0} h") : "none") : "–", r.FinalSleepDebtHours switch
+        {
+            null => "could not be judged",
+            > 0 => "over the last 7 nights of the period",
+            { } surplus => Invariant($"{-surplus:0.0} h more than needed over the last 7 nights"),
+        }),
         new("hrv", "HRV", r.Hrv.Mean is { } h ? Invariant($"{h:0} ms") : "–", r.Hrv.Mean is null ? "no HRV data" : Invariant($"mean; {r.HrvDaysBelowRange} days below normal range")),
         new("resting-hr", "Resting HR", r.RestingHr.Mean is { } hr ? Invariant($"{hr:0} bpm") : "–", r.RestingHr.Mean is null ? "no resting-HR data" : r.RestingHr.Trend is { } t ? Invariant($"mean; {(t >= 0 ? "+" : "−")}{Math.Abs(t):0.0} bpm second half") : "mean"),
         new("coverage", "Days with data", Invariant($"{r.DaysWithData}/{r.Period.DayCount}"), r.Coverage.Count > 0 ? Invariant($"{r.Coverage[0].PeriodDays} days elapsed") : string.Empty),
