@@ -21,7 +21,7 @@ internal sealed record ConsoleArguments
 
     public const string Usage = """
         Usage: dotnet run --project samples/HealthTwin.Samples.Console -- [options]
-          --scenario <name>   well-recovered | exam-week-stress (default) | overreaching-athlete | chronic-short-sleeper | sick-day
+          --scenario <name>   well-recovered | exam-week-stress (default) | overreaching-athlete | chronic-short-sleeper | sick-day | ring-only | phone-only
           --input <file>      a JSON array of daily metrics in the app's shape instead of a scenario
           --days <n>          days of synthetic history, 7-365 (default 30)
           --user <id>         the user id the data is stored under (default demo-user)
@@ -56,7 +56,7 @@ internal sealed record ConsoleArguments
                     SyntheticScenario? scenario = ParseScenario(name);
                     if (scenario is null)
                     {
-                        return (null, $"--scenario '{name}' is unknown; use well-recovered, exam-week-stress, overreaching-athlete, chronic-short-sleeper or sick-day.");
+                        return (null, $"--scenario '{name}' is unknown; use well-recovered, exam-week-stress, overreaching-athlete, chronic-short-sleeper, sick-day, ring-only or phone-only.");
                     }
 
                     result = result with { Scenario = scenario.Value };
@@ -90,6 +90,8 @@ internal sealed record ConsoleArguments
         "overreaching-athlete" => SyntheticScenario.OverreachingAthlete,
         "chronic-short-sleeper" => SyntheticScenario.ChronicShortSleeper,
         "sick-day" => SyntheticScenario.SickDay,
+        "ring-only" => SyntheticScenario.RingOnly,
+        "phone-only" => SyntheticScenario.PhoneOnly,
         _ => null,
     };
 }

@@ -101,7 +101,8 @@ public sealed class BreathingCoachAgent : IOutcomeReportingAgent
 
         if (today.StressScore is not { } stress)
         {
-            result.Skip(BoxId, "the stress breathing check", HealthMetric.StressScore);
+            result.Skip(BoxId, "the high-stress breathing check", HealthMetric.StressScore);
+            result.Skip(MeditationId, "the moderate-stress breathing check", HealthMetric.StressScore);
         }
         else if (stress > HighStressAbove)
         {

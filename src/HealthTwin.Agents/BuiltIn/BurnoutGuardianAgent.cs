@@ -56,8 +56,9 @@ public sealed class BurnoutGuardianAgent : IOutcomeReportingAgent
         AlertThresholds thresholds = context.Thresholds;
 
         BurnoutRisk burnout = context.BurnoutRisk;
-        if (burnout.Level is null)
+        if (burnout.Level is null || (burnout.Level == BurnoutLevel.Green && !burnout.Coverage.IsComplete))
         {
+            // Unknown, or green only because some markers could not be judged: name what was missing.
             result.Skip(Burnout, burnout.Coverage.Missing, burnout.Coverage.Summary);
         }
         else if (burnout.Level is BurnoutLevel.Yellow or BurnoutLevel.Red)

@@ -151,13 +151,33 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
             ? InvariantText.Format($"Readiness {r}/100, burnout risk {AgentOutput.Name(level)}, sleep debt {debt:0.0} h. {TrainingText(intensity)}")
             : InvariantText.Format(
                 $"Readiness {(readiness.Score is { } rs ? InvariantText.Format($"{rs}/100") : "not judged")}, burnout risk {(burnout.Level is { } bl ? AgentOutput.Name(bl) : "not judged")}, sleep debt {(debtHours is { } dh ? InvariantText.Format($"{dh:0.0} h") : "unknown")}. {TrainingText(intensity)}");
-        var evidence = new Evidence[]
+        // Evidence only for what is known: a missing value is reported in the analysis coverage, not as an empty number.
+        var evidence = new List<Evidence>(4);
+        if (readiness.Score is { } readinessValue)
         {
-            AgentOutput.Measure("readiness", readiness.Score ?? double.NaN, ReadinessThreshold(intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"),
-            AgentOutput.Measure("burnoutRisk", burnout.Level is null ? double.NaN : burnout.Score, burnout.Level == BurnoutLevel.Red ? 50 : 25, "Burnout points: 25 yellow, 50 red"),
-            AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad ?? double.NaN, TrainingRules.HardSessionMaxLoad, "A hard session needs today's load below 60"),
-            AgentOutput.Measure("sleepDebt", debtHours ?? double.NaN, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"),
-        };
+            evidence.Add(AgentOutput.Measure("readiness", readinessValue, ReadinessThreshold(intensity), "Rest below 40, light below 60, hard session from 80 with a load below 60"));
+        }
+
+        if (burnout.Level is not null)
+        {
+            evidence.Add(AgentOutput.Measure("burnoutRisk", burnout.Score, burnout.Level == BurnoutLevel.Red ? 50 : 25, "Burnout points: 25 yellow, 50 red"));
+        }
+
+        if (context.Today.TrainingLoad is { } load)
+        {
+            evidence.Add(AgentOutput.Measure("trainingLoad", load, TrainingRules.HardSessionMaxLoad, "A hard session needs today's load below 60"));
+        }
+
+        if (debtHours is { } debtValue)
+        {
+            evidence.Add(AgentOutput.Measure("sleepDebt", debtValue, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"));
+        }
+
+        if (evidence.Count == 0)
+        {
+            evidence.Add(new Evidence { Metric = "coverage", Note = readiness.Coverage.Summary });
+        }
+
         AgentResults result = default;
         result.Add(AgentOutput.Recommend(
             context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence));

@@ -174,7 +174,7 @@ public static class BurnoutRiskCalculator
                 }
             }
 
-            Coverage = Inputs.Get(notRecorded, noBaseline);
+            Coverage = Inputs.Get(notRecorded, noBaseline, judged == 0 ? Inputs.All : 0);
             Points = points;
             Level = judged == 0 ? null : points >= RedPoints ? BurnoutLevel.Red : points >= YellowPoints ? BurnoutLevel.Yellow : BurnoutLevel.Green;
             // One line per marker, plus the advice line of red, or "Markers stable" without any point.

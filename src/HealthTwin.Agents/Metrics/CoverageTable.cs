@@ -10,7 +10,7 @@ namespace HealthTwin.Agents.Metrics;
 /// <param name="inputs">The metrics the score uses, in the order they are named; bit i of a mask is input i.</param>
 internal sealed class CoverageTable(string scoreName, params HealthMetric[] inputs)
 {
-    private readonly ScoreCoverage?[] _byMask = new ScoreCoverage?[1 << (inputs.Length * 2)];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ScoreCoverage> _byMask = new();
 
     /// <summary>The bit of an input in a mask.</summary>
     public int Bit(HealthMetric metric) => 1 << Array.IndexOf(inputs, metric);
@@ -18,14 +18,19 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
     /// <summary>The coverage for the inputs not recorded and the inputs recorded but without a baseline.</summary>
     /// <param name="notRecorded">Bits of the inputs not recorded.</param>
     /// <param name="noBaseline">Bits of the inputs recorded today whose baseline is unknown.</param>
-    public ScoreCoverage Get(int notRecorded, int noBaseline)
+    /// <param name="unused">Bits of recorded inputs that could not be used (their rule also needs a missing input).</param>
+    public ScoreCoverage Get(int notRecorded, int noBaseline, int unused = 0)
     {
         noBaseline &= ~notRecorded;
-        int key = notRecorded | (noBaseline << inputs.Length);
-        return Volatile.Read(ref _byMask[key]) ?? Create(key, notRecorded, noBaseline);
+        unused &= ~(notRecorded | noBaseline);
+        int key = notRecorded | (noBaseline << inputs.Length) | (unused << (inputs.Length * 2));
+        return _byMask.TryGetValue(key, out ScoreCoverage? coverage) ? coverage : _byMask.GetOrAdd(key, Create(notRecorded, noBaseline, unused));
     }
 
-    private ScoreCoverage Create(int key, int notRecorded, int noBaseline)
+    /// <summary>The bits of all inputs.</summary>
+    public int All => (1 << inputs.Length) - 1;
+
+    private ScoreCoverage Create(int notRecorded, int noBaseline, int unused)
     {
         List<HealthMetric> used = [], missing = [], absent = [], uncalibrated = [];
         for (int i = 0; i < inputs.Length; i++)
@@ -41,7 +46,7 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
                 missing.Add(inputs[i]);
                 uncalibrated.Add(inputs[i]);
             }
-            else
+            else if ((unused & bit) == 0)
             {
                 used.Add(inputs[i]);
             }
@@ -61,8 +66,7 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
             summary = $"The {scoreName} was judged from {MetricText.Join(used)} only: {Reasons(absent, uncalibrated)}.";
         }
 
-        var coverage = new ScoreCoverage(used.AsReadOnly(), missing.AsReadOnly(), summary);
-        return Interlocked.CompareExchange(ref _byMask[key], coverage, null) ?? coverage;
+        return new ScoreCoverage(used.AsReadOnly(), missing.AsReadOnly(), summary);
     }
 
     private static string Reasons(List<HealthMetric> absent, List<HealthMetric> uncalibrated)

@@ -222,8 +222,10 @@ public static class ReadinessCalculator
                 notRecorded |= Inputs.Bit(HealthMetric.StressScore);
             }
 
-            Coverage = Inputs.Get(notRecorded, noBaseline);
             bool recoveryJudged = _sleep != 0 || hrvJudged || heartJudged;
+            // Sleep hours without efficiency (or the reverse) cannot be used; without any recovery marker nothing is.
+            int unused = !recoveryJudged ? Inputs.All : _sleep == 0 ? Inputs.Bit(HealthMetric.SleepHours) | Inputs.Bit(HealthMetric.SleepEfficiency) : 0;
+            Coverage = Inputs.Get(notRecorded, noBaseline, unused);
             Score = recoveryJudged ? SafeMath.ClampPercent(score) : null;
             _count = recoveryJudged
                 ? (_sleep != 0 ? 1 : 0) + (_hrv != HrvNone ? 1 : 0) + (_heart != HeartNone ? 1 : 0) + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0)

@@ -49,7 +49,7 @@ public static class SyntheticHistory
             DateOnly date = endDate.AddDays(-age);
             Means m = MeansOf(scenario, age, date.DayOfWeek);
             double scale = age == 0 ? 0.3 : 1.0;
-            result[i] = new DailyMetrics
+            result[i] = Mask(scenario, new DailyMetrics
             {
                 Date = date,
                 SleepHours = Round(Math.Clamp(m.Sleep + (0.3 * scale * random.NextNoise()), 0, 24), 1),
@@ -62,11 +62,19 @@ public static class SyntheticHistory
                 StressScore = Round(Math.Clamp(m.Stress + (5 * scale * random.NextNoise()), 0, 100), 0),
                 MoodScore = (int)Math.Clamp(Round(m.Mood + (0.45 * scale * random.NextNoise()), 0), 1, 5),
                 EnergyScore = (int)Math.Clamp(Round(m.Energy + (0.45 * scale * random.NextNoise()), 0), 1, 5),
-            };
+            });
         }
 
         return result;
     }
+
+    /// <summary>Keeps only the metrics the scenario's device records (the full pattern is drawn first, so the noise is the same).</summary>
+    private static DailyMetrics Mask(SyntheticScenario scenario, DailyMetrics day) => scenario switch
+    {
+        SyntheticScenario.RingOnly => day with { StressScore = null, TrainingLoad = null, WorkoutMinutes = null, MoodScore = null, EnergyScore = null },
+        SyntheticScenario.PhoneOnly => new DailyMetrics { Date = day.Date, Steps = day.Steps, SleepHours = day.SleepHours },
+        _ => day,
+    };
 
     /// <summary>A profile that fits the scenario (sleep need, exam phase, goal, training frequency), in UTC.</summary>
     /// <param name="scenario">The scenario.</param>
@@ -79,6 +87,8 @@ public static class SyntheticHistory
         SyntheticScenario.OverreachingAthlete => new UserProfile { Age = 27, Goal = FitnessGoal.BuildMuscle, Chronotype = Chronotype.Early, TrainingFrequency = 7, SleepNeedHours = 8 },
         SyntheticScenario.ChronicShortSleeper => new UserProfile { Age = 41, Goal = FitnessGoal.LoseFat, TrainingFrequency = 3, SleepNeedHours = 8 },
         SyntheticScenario.SickDay => new UserProfile { Age = 35, Goal = FitnessGoal.Maintain, TrainingFrequency = 4, SleepNeedHours = 7.5 },
+        SyntheticScenario.RingOnly => new UserProfile { Age = 38, Goal = FitnessGoal.Maintain, TrainingFrequency = 3, SleepNeedHours = 7.5 },
+        SyntheticScenario.PhoneOnly => new UserProfile { Age = 44, Goal = FitnessGoal.Maintain, TrainingFrequency = 2, SleepNeedHours = 8 },
         _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, "Unknown scenario; use one of the SyntheticScenario values."),
     };
 
@@ -91,7 +101,7 @@ public static class SyntheticHistory
             : Normal(weekday),
         SyntheticScenario.ExamWeekStress => ExamWeek(age, weekday),
         SyntheticScenario.OverreachingAthlete => Overreaching(age, weekday),
-        SyntheticScenario.ChronicShortSleeper => Normal(weekday) with
+        SyntheticScenario.ChronicShortSleeper or SyntheticScenario.PhoneOnly => Normal(weekday) with
         {
             Sleep = age == 0 ? 5.6 : 5.9,
             Efficiency = 88,
@@ -101,7 +111,7 @@ public static class SyntheticHistory
             Mood = 3.2,
             Energy = 3,
         },
-        _ => age == 0
+        _ => age == 0 // SickDay and RingOnly: a normal month, then a day of illness coming on
             ? Normal(weekday) with { Sleep = 6.9, Efficiency = 84, Hrv = 42, RestingHr = 67, Stress = 55, Mood = 2, Energy = 1, Steps = 2000, Workout = 0, Load = 5 }
             : Normal(weekday),
     };

@@ -20,4 +20,16 @@ public enum SyntheticScenario
 
     /// <summary>A normal month, then today: resting HR well above and HRV well below baseline, low energy, no training.</summary>
     SickDay = 4,
+
+    /// <summary>
+    /// A smart-ring user (sleep duration and efficiency, HRV, resting HR, steps; no stress score, training load, workout
+    /// minutes, mood or energy) who wakes up today with resting HR well above and HRV well below their baseline.
+    /// </summary>
+    RingOnly = 5,
+
+    /// <summary>
+    /// A phone without a watch (steps and sleep duration only) of someone who sleeps about 6 h while needing 8 h: no
+    /// HRV, resting HR, efficiency, stress, load, mood or energy, so readiness and burnout cannot be judged.
+    /// </summary>
+    PhoneOnly = 6,
 }

@@ -161,7 +161,7 @@ internal static class HealthPromptBuilder
 
         // Only the columns with at least one value in the window; "-" marks a day on which that metric was not recorded.
         IReadOnlyList<DailyMetrics> week = context.Last7Days;
-        int columns = Columns(week);
+        int columns = Columns(week, out bool gaps);
         sb.Append("Days (date");
         for (int c = 0; c < ColumnNames.Length; c++)
         {
@@ -171,7 +171,7 @@ internal static class HealthPromptBuilder
             }
         }
 
-        sb.Append(columns == AllColumns ? "):\n" : "; - = not recorded):\n");
+        sb.Append(gaps ? "; - = not recorded):\n" : "):\n");
         foreach (DailyMetrics d in week)
         {
             sb.Append(inv, $"{d.Date:MM-dd}");
@@ -291,21 +291,25 @@ internal static class HealthPromptBuilder
 
     private static readonly string[] ColumnNames = ["sleep h", "eff %", "HRV", "RHR", "steps", "workout min", "load", "stress", "mood/5", "energy/5"];
 
-    private const int AllColumns = (1 << 10) - 1;
-
-    /// <summary>The bit mask of the day-table columns with at least one value in <paramref name="days"/>.</summary>
-    private static int Columns(IReadOnlyList<DailyMetrics> days)
+    /// <summary>
+    /// The bit mask of the day-table columns with at least one value in <paramref name="days"/>; <paramref name="gaps"/>
+    /// tells whether a shown column lacks a value on some day.
+    /// </summary>
+    private static int Columns(IReadOnlyList<DailyMetrics> days, out bool gaps)
     {
-        int mask = 0;
+        int any = 0, all = -1;
         foreach (DailyMetrics d in days)
         {
-            mask |= (d.SleepHours.HasValue ? 1 : 0) | (d.EffectiveSleepEfficiency.HasValue ? 2 : 0) | (d.Hrv.HasValue ? 4 : 0)
+            int mask = (d.SleepHours.HasValue ? 1 : 0) | (d.EffectiveSleepEfficiency.HasValue ? 2 : 0) | (d.Hrv.HasValue ? 4 : 0)
                 | (d.RestingHr.HasValue ? 8 : 0) | (d.Steps.HasValue ? 16 : 0) | (d.WorkoutMinutes.HasValue ? 32 : 0)
                 | (d.TrainingLoad.HasValue ? 64 : 0) | (d.StressScore.HasValue ? 128 : 0) | (d.MoodScore.HasValue ? 256 : 0)
                 | (d.EnergyScore.HasValue ? 512 : 0);
+            any |= mask;
+            all &= mask;
         }
 
-        return mask;
+        gaps = any != (all & any);
+        return any;
     }
 
     /// <summary>One cell of the day table, when its column is shown: the value, or "-" when it was not recorded.</summary>

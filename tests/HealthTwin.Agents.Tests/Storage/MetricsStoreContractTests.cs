@@ -44,6 +44,41 @@ public abstract class MetricsStoreContractTests
         (await store.LoadAsync("alice", Start, Start)).Should().Equal(day);
     }
 
+    /// <summary>A smart ring's night (no stress, load, steps, mood or energy) and a phone's day (steps and workout only).</summary>
+    protected static readonly DailyMetrics RingDay = new() { Date = Start, SleepHours = 7.4, TimeInBedHours = 8.1, SleepEfficiency = 91.4, Hrv = 58.5, RestingHr = 54 };
+
+    /// <summary>A phone-only day.</summary>
+    protected static readonly DailyMetrics PhoneDay = new() { Date = Start.AddDays(1), Steps = 10432, WorkoutMinutes = 25 };
+
+    [Fact]
+    public async Task SaveAsync_PartialDays_RoundTripWithMissingMetricsStillMissing()
+    {
+        IMetricsStore store = await CreateStoreAsync();
+
+        await store.SaveAsync("alice", [RingDay, PhoneDay]);
+        IReadOnlyList<DailyMetrics> loaded = await store.LoadAsync("alice", Start, Start.AddDays(1));
+
+        loaded.Should().Equal(RingDay, PhoneDay);
+        loaded[0].StressScore.Should().BeNull();
+        loaded[0].Steps.Should().BeNull();
+        loaded[0].MoodScore.Should().BeNull();
+        loaded[0].TimeInBedHours.Should().Be(8.1);
+        loaded[1].Hrv.Should().BeNull();
+        loaded[1].SleepHours.Should().BeNull();
+        loaded[1].Steps.Should().Be(10432);
+    }
+
+    [Fact]
+    public async Task SaveAsync_DayWithoutAnyMetric_ThrowsAndWritesNothing()
+    {
+        IMetricsStore store = await CreateStoreAsync();
+
+        Func<Task> act = () => store.SaveAsync("alice", [RingDay, new DailyMetrics { Date = Start.AddDays(3), Notes = "no data" }]);
+
+        await act.Should().ThrowAsync<HealthDataValidationException>().WithMessage("*metrics*at least one of*");
+        (await store.LoadAsync("alice", Start, Start.AddDays(3))).Should().BeEmpty();
+    }
+
     [Fact]
     public async Task LoadAsync_RangeWithGaps_ReturnsOnlyStoredDaysInDateOrder()
     {

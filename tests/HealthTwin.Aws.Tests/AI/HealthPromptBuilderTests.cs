@@ -30,6 +30,52 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Build_RingOnlyHistory_ListsOnlyRecordedColumnsAndStatesCoverage()
+    {
+        // Ten ring nights: sleep, efficiency, HRV and resting HR; no steps, workout, load, stress, mood or energy.
+        DateOnly today = new(2025, 3, 14);
+        DailyMetrics[] days =
+        [
+            .. Enumerable.Range(0, 10).Select(i => new DailyMetrics
+            {
+                Date = today.AddDays(i - 9),
+                SleepHours = 7 + (0.1 * (i % 3)),
+                SleepEfficiency = 90,
+                Hrv = 60 + i,
+                RestingHr = 55,
+            }),
+        ];
+        AgentContext context = new AgentContextFactory().Create("user-1", AITestData.Profile(), days);
+
+        string user = HealthPromptBuilder.Build(context, Focus, BedrockModelCatalog.ClaudeSonnet35, 500).Messages[1].Text;
+
+        user.Should().Contain("Days (date|sleep h|eff %|HRV|RHR):\n");
+        user.Should().Contain("\n03-14|7|90|69|55\n");
+        user.Should().Contain("Coverage (do not assume values for what was not recorded):")
+            .And.Contain("training load, stress score, mood and energy not recorded");
+        user.Should().Contain("Baseline (10 d): sleep ").And.NotContain("stress 0").And.NotContain("null").And.NotContain("n/a");
+    }
+
+    [Fact]
+    public void Build_GapsInAColumn_AreMarkedNotZero()
+    {
+        DateOnly today = new(2025, 3, 14);
+        DailyMetrics[] days =
+        [
+            new() { Date = today.AddDays(-2), SleepHours = 7, StressScore = 40 },
+            new() { Date = today.AddDays(-1), SleepHours = 6.5 },
+            new() { Date = today, SleepHours = 6, StressScore = 55 },
+        ];
+        AgentContext context = new AgentContextFactory().Create("user-1", AITestData.Profile(), days);
+
+        string user = HealthPromptBuilder.Build(context, Focus, BedrockModelCatalog.ClaudeSonnet35, 500).Messages[1].Text;
+
+        user.Should().Contain("Days (date|sleep h|stress; - = not recorded):\n");
+        user.Should().Contain("\n03-13|6.5|-\n").And.Contain("\n03-14|6|55\n");
+        user.Should().Contain("Readiness: not judged").And.Contain("Burnout risk: ");
+    }
+
+    [Fact]
     public void Build_NeverContainsUserIdNameOrLocation()
     {
         AgentContext context = new AgentContextFactory().Create("user-42", AITestData.Profile(), AITestData.History(), new AgentContextOptions { ContextData = new ContextData { Location = "Berlin-Mitte" } });

@@ -152,6 +152,31 @@ public sealed class S3MetricsStoreTests(S3ServerFixture server, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task ExportAsync_ThenImportAsync_PartialDaysStayPartial()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 8, 0, 0, TimeSpan.Zero));
+        (S3MetricsStore store, _) = await CreateStoreAsync(timeProvider: time);
+        List<DailyMetrics> days =
+        [
+            new() { Date = Start, SleepHours = 7.4, SleepEfficiency = 91, Hrv = 58, RestingHr = 54 },
+            new() { Date = Start.AddDays(1), Steps = 10432, WorkoutMinutes = 25 },
+            new() { Date = Start.AddDays(3), SleepHours = 6.1, TimeInBedHours = 7.2, Hrv = 41, HrvMethod = HrvMethod.Sdnn },
+        ];
+        await store.SaveAsync("alice", days);
+
+        StoredFileInfo backup = await store.ExportAsync("alice");
+        await store.DeleteAsync("alice", DateOnly.MinValue, DateOnly.MaxValue);
+        int restored = await store.ImportAsync("alice", backup.FileName);
+
+        restored.Should().Be(3);
+        IReadOnlyList<DailyMetrics> loaded = await store.LoadAsync("alice", DateOnly.MinValue, DateOnly.MaxValue);
+        loaded.Should().Equal(days);
+        loaded[1].Hrv.Should().BeNull();
+        loaded[2].SleepEfficiency.Should().BeNull();
+        loaded[2].EffectiveSleepEfficiency.Should().BeApproximately(6.1 / 7.2 * 100, 1e-6);
+    }
+
+    [Fact]
     public async Task ImportAsync_MissingOrInvalidBackup_ThrowsAndWritesNothing()
     {
         (S3MetricsStore store, _) = await CreateStoreAsync();

@@ -126,4 +126,72 @@ public sealed class ConsoleAppTests : IDisposable
         ReportRenderer.Sparkline([1, 2, 3, 4, 5, 6, 7, 8]).Should().Be("▁▂▃▄▅▆▇█");
         ReportRenderer.Sparkline([5, 5, 5]).Should().Be("▁▁▁");
     }
+
+    [Fact]
+    public void Sparkline_MissingDays_AreGapsNotZeros()
+    {
+        ReportRenderer.Sparkline([1, null, 8]).Should().Be("▁ █");
+        ReportRenderer.Sparkline([null, 5, null]).Should().Be(" ▁ ");
+    }
+
+    [Fact]
+    public async Task RunAsync_PartialDaysInput_AnalysesThemAndReportsCoverage()
+    {
+        // Three ring nights (sleep, efficiency, HRV, resting HR) and three phone days (steps, workout minutes).
+        string file = Path.Combine(_folder, "partial.json");
+        await File.WriteAllTextAsync(file, """
+            [
+              {"date":"2025-03-09","sleepHours":7.4,"sleepEfficiency":90,"hrv":62,"restingHr":55},
+              {"date":"2025-03-10","sleepHours":7.1,"sleepEfficiency":89,"hrv":60,"restingHr":56},
+              {"date":"2025-03-11","sleepHours":7.6,"sleepEfficiency":91,"hrv":63,"restingHr":55},
+              {"date":"2025-03-12","steps":9000,"workoutMinutes":30},
+              {"date":"2025-03-13","steps":8000,"workoutMinutes":0},
+              {"date":"2025-03-14","sleepHours":5.5,"sleepEfficiency":80,"hrv":45,"restingHr":63}
+            ]
+            """);
+
+        (int exit, string output, string error) = await Run("--input", file, "--json", "--user", UniqueUser());
+
+        exit.Should().Be(0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement readiness = json.RootElement.GetProperty("readiness");
+        readiness.GetProperty("score").GetInt32().Should().BeInRange(0, 100);
+        readiness.GetProperty("coverage").GetProperty("missing").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal("trainingLoad", "stressScore", "moodScore", "energyScore");
+        JsonElement coverage = json.RootElement.GetProperty("analysis").GetProperty("coverage");
+        coverage.GetProperty("missingToday").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal("steps", "workoutMinutes", "trainingLoad", "stressScore", "moodScore", "energyScore");
+        coverage.GetProperty("skippedRuleCount").GetInt32().Should().BeGreaterThan(0);
+        output.Should().NotContain("NaN").And.NotContain("Infinity");
+        json.RootElement.GetProperty("analysis").GetProperty("recommendations").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetString()).Should().Contain("burnout-guardian:anomaly-hrv:2025-03-14");
+    }
+
+    [Fact]
+    public async Task RunAsync_StepsOnlyDay_AnalysesWithReadinessNotJudged()
+    {
+        string file = Path.Combine(_folder, "steps.json");
+        await File.WriteAllTextAsync(file, """[{"date":"2025-03-14","steps":4000,"workoutMinutes":20}]""");
+
+        (int exit, string output, string error) = await Run("--input", file, "--user", UniqueUser());
+
+        exit.Should().Be(0, error);
+        Plain(output).Should().Contain("Readiness not judged").And.Contain("Burnout risk not judged").And.Contain("Data coverage")
+            .And.Contain("HRV not recorded");
+    }
+
+    [Theory]
+    [InlineData("ring-only", "Stress score, mood and energy not recorded")]
+    [InlineData("phone-only", "The readiness could not be judged")]
+    public async Task RunAsync_DeviceScenarios_ShowWhatCouldNotBeJudged(string scenario, string expected)
+    {
+        (int exit, string output, string error) = await Run("--scenario", scenario, "--user", UniqueUser());
+
+        exit.Should().Be(0, error);
+        Plain(output).Should().Contain("Data coverage").And.ContainEquivalentOf(expected);
+    }
+
+    /// <summary>The console text without colour codes, with line breaks and runs of spaces as one space.</summary>
+    private static string Plain(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", string.Empty), @"\s+", " ");
 }

@@ -1,0 +1,263 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.Tests.Metrics;
+
+/// <summary>Every calculator with each metric missing: no exception, never computed from zeros, coverage names exactly what is missing.</summary>
+public sealed class PartialDayCalculatorTests
+{
+    private static readonly Baseline Round = TestData.Baseline(hrv: 100, restingHr: 50, sleepHours: 7.5, efficiency: 90, stress: 40);
+
+    private static DailyMetrics Normal(DateOnly? date = null) =>
+        TestData.Day(date) with { Hrv = 100, RestingHr = 50, SleepHours = 7.5, SleepEfficiency = 90, StressScore = 40 };
+
+    public static TheoryData<HealthMetric, int> ReadinessPenalties => new()
+    {
+        { HealthMetric.SleepHours, 80 },      // 5 h: sleep score 60 → −20
+        { HealthMetric.SleepEfficiency, 80 }, // 60 %: sleep score 60 → −20
+        { HealthMetric.Hrv, 75 },             // −20 % → −25
+        { HealthMetric.RestingHr, 80 },       // +12 % → −20
+        { HealthMetric.TrainingLoad, 85 },    // 90 → −15
+        { HealthMetric.StressScore, 90 },     // 80 → −10
+        { HealthMetric.MoodScore, 85 },       // 2 → −15
+        { HealthMetric.EnergyScore, 85 },     // 2 → −15
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadinessPenalties))]
+    public void Readiness_PenalisedMetricMissing_NoPenaltyAndCoverageNamesExactlyIt(HealthMetric metric, int penalised)
+    {
+        DailyMetrics bad = metric switch
+        {
+            HealthMetric.SleepHours => Normal() with { SleepHours = 5 },
+            HealthMetric.SleepEfficiency => Normal() with { SleepEfficiency = 60 },
+            HealthMetric.Hrv => Normal() with { Hrv = 80 },
+            HealthMetric.RestingHr => Normal() with { RestingHr = 56 },
+            HealthMetric.TrainingLoad => Normal() with { TrainingLoad = 90 },
+            HealthMetric.StressScore => Normal() with { StressScore = 80 },
+            HealthMetric.MoodScore => Normal() with { MoodScore = 2 },
+            _ => Normal() with { EnergyScore = 2 },
+        };
+
+        ReadinessScore present = ReadinessCalculator.Compute(bad, Round);
+        ReadinessScore missing = ReadinessCalculator.Compute(bad.Without(metric), Round);
+
+        present.Score.Should().Be(penalised);
+        present.Coverage.IsComplete.Should().BeTrue();
+        missing.Score.Should().Be(100, "a metric that was not measured costs no points and is never read as 0");
+        missing.Coverage.Missing.Should().Equal(metric);
+        missing.Coverage.Used.Should().NotContain(metric);
+        missing.Coverage.Summary.Should().Contain(MetricText.Name(metric));
+    }
+
+    [Fact]
+    public void Readiness_NoRecoveryMarker_ScoreUnknownAndCoverageUsesTheOthers()
+    {
+        DailyMetrics day = Normal().Without(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr);
+
+        ReadinessScore score = ReadinessCalculator.Compute(day, Round);
+
+        score.Score.Should().BeNull();
+        score.Explanations.Should().BeEmpty();
+        score.Coverage.Missing.Should().Equal(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr);
+        score.Coverage.Used.Should().Equal(HealthMetric.TrainingLoad, HealthMetric.StressScore, HealthMetric.MoodScore, HealthMetric.EnergyScore);
+        score.Coverage.Summary.Should().StartWith("The readiness was judged from");
+    }
+
+    [Fact]
+    public void Readiness_NoMetricButOneRecoveryMarker_ScoreFromItAlone()
+    {
+        ReadinessScore score = ReadinessCalculator.Compute(Normal().Only(HealthMetric.Hrv) with { Hrv = 80 }, Round);
+
+        score.Score.Should().Be(75);
+        score.Coverage.Used.Should().Equal(HealthMetric.Hrv);
+        score.Coverage.Missing.Should().HaveCount(7);
+    }
+
+    [Fact]
+    public void Readiness_EfficiencyDerivedFromTimeInBed_SleepJudged()
+    {
+        // 6 h of 8 h in bed: 75 % → sleep score 6 × 75 / 7.5 = 60 → −20.
+        DailyMetrics day = Normal() with { SleepHours = 6, TimeInBedHours = 8, SleepEfficiency = null };
+
+        ReadinessScore score = ReadinessCalculator.Compute(day, Round);
+
+        score.Score.Should().Be(80);
+        score.Coverage.IsComplete.Should().BeTrue();
+        ReadinessCalculator.SleepScore(day, Round).Should().Be(60);
+    }
+
+    [Fact]
+    public void Readiness_RecordedButNoBaseline_CoverageNamesItAsWithoutBaseline()
+    {
+        ReadinessScore score = ReadinessCalculator.Compute(Normal() with { Hrv = 50 }, Round.Without(HealthMetric.Hrv));
+
+        score.Score.Should().Be(100, "an HRV without a baseline is not compared with anything");
+        score.Coverage.Missing.Should().Equal(HealthMetric.Hrv);
+        score.Coverage.Summary.Should().Contain("no baseline yet");
+    }
+
+    public static TheoryData<HealthMetric> BurnoutInputs => new(
+        HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepEfficiency, HealthMetric.StressScore, HealthMetric.MoodScore, HealthMetric.EnergyScore);
+
+    [Theory]
+    [MemberData(nameof(BurnoutInputs))]
+    public void Burnout_MetricMissingOnEveryDay_LevelStillJudgedAndCoverageNamesExactlyIt(HealthMetric metric)
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, _) => (Normal(d.Date)).Without(metric));
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round);
+
+        risk.Level.Should().Be(BurnoutLevel.Green);
+        risk.Score.Should().Be(0);
+        risk.Coverage.Missing.Should().Equal(metric);
+        risk.Coverage.Summary.Should().Contain(MetricText.Name(metric));
+    }
+
+    [Theory]
+    [InlineData(HealthMetric.Hrv)]
+    [InlineData(HealthMetric.RestingHr)]
+    [InlineData(HealthMetric.StressScore)]
+    public void Burnout_MarkerInputMissing_MarkerAddsNoPoints(HealthMetric metric)
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, _) => Normal(d.Date) with { Hrv = 70, RestingHr = 60, StressScore = 80, MoodScore = 2 });
+
+        BurnoutRisk all = BurnoutRiskCalculator.Compute(history, Round);
+        BurnoutRisk without = BurnoutRiskCalculator.Compute(history.Select(d => d.Without(metric)).ToList(), Round);
+
+        all.Score.Should().Be(80);
+        without.Score.Should().Be(80 - (metric switch { HealthMetric.Hrv => 30, _ => 25 }));
+    }
+
+    [Fact]
+    public void Burnout_NoMarkerMetric_LevelUnknown()
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, _) => d.Only(HealthMetric.Steps, HealthMetric.WorkoutMinutes));
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Baseline.Unknown);
+
+        risk.Level.Should().BeNull();
+        risk.Score.Should().Be(0);
+        risk.Reasons.Should().BeEmpty();
+        risk.Coverage.Used.Should().BeEmpty();
+        risk.Coverage.Summary.Should().StartWith("The burnout risk could not be judged");
+    }
+
+    [Fact]
+    public void Burnout_RestingHrOnOneOfThreeDays_MeanOverThatDayOnly()
+    {
+        // Only today has a resting HR (60 = +20 %): a mean over 3 days with zeros would be 20 bpm and add nothing.
+        List<DailyMetrics> history = TestData.History(7, (d, i) => i == 6 ? Normal(d.Date) with { RestingHr = 60 } : Normal(d.Date).Without(HealthMetric.RestingHr));
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round);
+
+        risk.Score.Should().Be(25);
+        risk.Level.Should().Be(BurnoutLevel.Yellow);
+        risk.Coverage.IsComplete.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(HealthMetric.RestingHr, "hrv", "sleepEfficiency")]
+    [InlineData(HealthMetric.Hrv, "restingHr", "sleepEfficiency")]
+    [InlineData(HealthMetric.SleepEfficiency, "restingHr", "hrv")]
+    public void Anomalies_MetricMissingToday_OnlyTheOthersDetected(HealthMetric metric, string first, string second)
+    {
+        DailyMetrics today = Normal() with { RestingHr = 60, Hrv = 70, SleepEfficiency = 70 };
+
+        AnomalyDetector.Detect(today, Round).Select(a => a.Metric).Should().Equal("restingHr", "hrv", "sleepEfficiency");
+        AnomalyDetector.Detect(today.Without(metric), Round).Select(a => a.Metric).Should().Equal(first, second);
+        AnomalyDetector.Detect(today, Round.Without(metric)).Select(a => a.Metric).Should().Equal(first, second);
+    }
+
+    [Fact]
+    public void Anomalies_DayWithoutAnyCompared_NoneAndNoException()
+    {
+        AnomalyDetector.Detect(Normal().Only(HealthMetric.Steps), Round).Should().BeEmpty();
+        AnomalyDetector.Detect(Normal(), Baseline.Unknown).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SleepDebt_NightsWithoutSleep_AddNoDebt()
+    {
+        UserProfile profile = TestData.Profile() with { SleepNeedHours = 8 };
+        List<DailyMetrics> history = TestData.History(7, (d, i) => i is 1 or 3 or 5 ? d.Without(HealthMetric.SleepHours) : d with { SleepHours = 7 });
+
+        SleepDebt debt = SleepDebtCalculator.Compute(history, profile, Round);
+
+        debt.Should().Be(new SleepDebt(4, 8, 4));
+    }
+
+    [Fact]
+    public void SleepDebt_NoNightWithSleep_Unknown()
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, _) => d.Without(HealthMetric.SleepHours));
+
+        SleepDebtCalculator.Compute(history, TestData.Profile() with { SleepNeedHours = 8 }, Round).Should().Be(new SleepDebt(null, 8, 0));
+    }
+
+    [Fact]
+    public void SleepDebt_NoNeedAndNoSleepBaseline_UnknownButNightsCounted()
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 5 });
+
+        SleepDebtCalculator.Compute(history, TestData.Profile(), Round.Without(HealthMetric.SleepHours)).Should().Be(new SleepDebt(null, null, 7));
+    }
+
+    [Fact]
+    public void TrainingLoad_DaysWithoutLoad_DoNotLowerTheAverages()
+    {
+        List<DailyMetrics> loaded = TestData.History(10, (d, _) => d with { TrainingLoad = 50 });
+        List<DailyMetrics> withGaps = TestData.History(20, (d, i) => i < 10 ? d with { TrainingLoad = 50 } : d.Without(HealthMetric.TrainingLoad));
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(withGaps);
+
+        summary.AcuteLoad.Should().Be(50, "ten days without a load value are not ten days of zero load");
+        summary.ChronicLoad.Should().Be(50);
+        summary.Fitness.Should().Be(50);
+        summary.Form.Should().Be(0);
+        summary.LoadDays.Should().Be(10);
+        summary.Monotony.Should().BeNull("the last 7 days have no load");
+        summary.Strain.Should().BeNull();
+        TrainingLoadSummary withoutGaps = TrainingLoadCalculator.Compute(loaded);
+        (summary.AcuteLoad, summary.ChronicLoad, summary.Fitness, summary.Form, summary.AcuteChronicRatio)
+            .Should().Be((withoutGaps.AcuteLoad, withoutGaps.ChronicLoad, withoutGaps.Fitness, withoutGaps.Form, withoutGaps.AcuteChronicRatio));
+    }
+
+    [Fact]
+    public void TrainingLoad_OneUnrecordedDayInTheWeek_NoMonotony()
+    {
+        List<DailyMetrics> history = TestData.History(7, (d, i) => i == 3 ? d.Without(HealthMetric.TrainingLoad) : d with { TrainingLoad = 40 + i });
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(history);
+
+        summary.Monotony.Should().BeNull();
+        summary.Strain.Should().BeNull();
+        summary.LoadDays.Should().Be(6);
+        summary.AcuteLoad.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void TrainingLoad_NoLoadAndNoHrv_EverythingUnknownWithoutException()
+    {
+        List<DailyMetrics> history = TestData.History(30, (d, _) => d.Only(HealthMetric.Steps));
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(history);
+
+        summary.Should().BeEquivalentTo(new TrainingLoadSummary { LoadDays = 0, HrvStatus = HrvNormalRangeStatus.Unknown });
+        summary.LoadSpike.Should().BeFalse();
+        summary.HighMonotony.Should().BeFalse();
+    }
+
+    [Fact]
+    public void TrainingLoad_HrvOnSomeDaysOnly_RangeFromThoseDays()
+    {
+        // 14 rMSSD days among 28: the normal range needs 14 and gets exactly that many, all at ln(60).
+        List<DailyMetrics> history = TestData.History(28, (d, i) => i % 2 == 0 ? d with { Hrv = 60 } : d.Without(HealthMetric.Hrv));
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(history);
+
+        summary.LnRmssd7DayMean.Should().Be(Math.Round(Math.Log(60), 3, MidpointRounding.AwayFromZero));
+        summary.HrvStatus.Should().Be(HrvNormalRangeStatus.Within);
+        TrainingLoadCalculator.Compute(history.Skip(1).ToList()).HrvStatus.Should().Be(HrvNormalRangeStatus.Unknown, "13 rMSSD days are too few");
+    }
+}
