@@ -70,7 +70,7 @@ internal static class ReportContent
     public static IReadOnlyList<(string Term, string Text)> Methods { get; } =
     [
         ("Readiness", "Starts at 100 and subtracts points for short or inefficient sleep, HRV below and resting HR above the 14-day baseline, high training load, low mood or energy and high stress (HealthTwin ReadinessCalculator). A readiness score is a training guide, not a measure of health."),
-        ("Baseline", "Means over the 14 most recent days with data up to each day (BaselineCalculator); HRV only over days measured with the same method."),
+        ("Baseline", "Means over the 14 most recent days with data up to each day (BaselineCalculator), per metric; a metric needs at least 3 days before it has a baseline, and HRV is averaged only over days measured with the same method."),
         ("Sleep debt", "Nightly need × nights − hours slept over the last 7 nights with data (SleepDebtCalculator); the need is the profile's sleep need, else the 14-day mean."),
         ("HRV normal range", "The 60-day mean of ln(rMSSD) ± 0.5 standard deviations, from 14 rMSSD days on (TrainingLoadCalculator, after Plews and Kiviniemi). Falling below it is a flag worth attention, not a finding."),
         ("Fitness, fatigue, form", "Exponentially weighted means of daily load over 42 and 7 days; form = fitness − fatigue (TrainingLoadCalculator). Monitoring aids, not injury probabilities."),
