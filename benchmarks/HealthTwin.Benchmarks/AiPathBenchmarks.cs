@@ -37,8 +37,8 @@ public class AiPathBenchmarks
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(AnalysisFixture.Now));
-        services.AddSingleton<IChatClient>(new InstantChatClient(_toolAnswer));
-        services.AddHealthTwin().AddBedrockAgents(o =>
+        var instant = new InstantChatClient(_toolAnswer);
+        services.AddHealthTwin().UseChatClient(_ => instant).AddBedrockAgents(o =>
         {
             o.Enabled = true;
             o.Region = "us-east-1";

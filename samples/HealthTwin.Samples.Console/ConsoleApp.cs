@@ -30,16 +30,29 @@ internal static class ConsoleApp
         }
 
         (ConsoleArguments? arguments, string? problem) = ConsoleArguments.Parse(args);
+        if (arguments is { Help: true })
+        {
+            await output.WriteLineAsync(ConsoleArguments.Usage);
+            return 0;
+        }
+
         if (arguments is null || !StorageKeys.IsValidUserId(arguments.UserId))
         {
-            await error.WriteLineAsync(problem ?? $"--user '{arguments?.UserId}' is not a valid user id (letters, digits, '-', '_', '.', '@').");
-            await error.WriteLineAsync(ConsoleArguments.Usage);
+            // One line: what is wrong and where to look; no usage block, no stack trace.
+            await error.WriteLineAsync((problem ?? $"--user '{arguments?.UserId}' is not a valid user id (letters, digits, '-', '_', '.', '@').") + " Run with --help for the options.");
             return InputError;
         }
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // Warnings and errors on stderr; the host's own start-up failure block and the Bedrock fallback warnings are
+        // left out: their configuration problems are reported below in one sentence.
+        builder.Logging.ClearProviders()
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Hosting", LogLevel.None)
+            .AddFilter(typeof(HealthTwin.Aws.AI.BedrockAnalysisService).FullName, LogLevel.Error);
         IHealthTwinBuilder healthTwin = builder.Services.AddHealthTwin(builder.Configuration.GetSection(HealthTwinOptions.SectionName));
         AwsSwitches.Apply(arguments, healthTwin, builder.Configuration);
 

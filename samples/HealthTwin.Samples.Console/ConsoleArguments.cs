@@ -19,6 +19,8 @@ internal sealed record ConsoleArguments
 
     public int Days { get; init; } = 30;
 
+    public bool Help { get; init; }
+
     public const string Usage = """
         Usage: dotnet run --project samples/HealthTwin.Samples.Console -- [options]
           --scenario <name>   well-recovered | exam-week-stress (default) | overreaching-athlete | chronic-short-sleeper | sick-day | ring-only | phone-only
@@ -28,8 +30,10 @@ internal sealed record ConsoleArguments
           --json              machine-readable output
           --bedrock           add the Amazon Bedrock agents (standard AWS configuration)
           --s3                store metrics in Amazon S3 (HealthTwin:S3:BucketName or AWS_S3_BUCKET_NAME)
+          --help, -h          this help
         Commands:
           report --month YYYY-MM | --year YYYY [--out FILE] [--html]   a PDF (or HTML) health report, stored under reports/
+        Exit codes: 0 done, 2 bad arguments or input file, 3 configuration problem (AWS credentials, bucket, options).
         """;
 
     /// <summary>Parses the arguments; on failure returns an error sentence instead.</summary>
@@ -39,9 +43,12 @@ internal sealed record ConsoleArguments
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
-            string? Next() => i + 1 < args.Count ? args[++i] : null;
+            string? Next() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            string Missing(string example) => $"{arg} needs a value, for example {arg} {example}.";
             switch (arg)
             {
+                case "--help" or "-h" or "-?":
+                    return (result with { Help = true }, null);
                 case "--json":
                     result = result with { Json = true };
                     break;
@@ -53,6 +60,11 @@ internal sealed record ConsoleArguments
                     break;
                 case "--scenario":
                     string? name = Next();
+                    if (name is null)
+                    {
+                        return (null, Missing("exam-week-stress"));
+                    }
+
                     SyntheticScenario? scenario = ParseScenario(name);
                     if (scenario is null)
                     {
@@ -62,13 +74,31 @@ internal sealed record ConsoleArguments
                     result = result with { Scenario = scenario.Value };
                     break;
                 case "--input":
-                    result = result with { InputFile = Next() ?? string.Empty };
+                    string? file = Next();
+                    if (file is null)
+                    {
+                        return (null, Missing("metrics.json"));
+                    }
+
+                    result = result with { InputFile = file };
                     break;
                 case "--user":
-                    result = result with { UserId = Next() ?? string.Empty };
+                    string? user = Next();
+                    if (user is null)
+                    {
+                        return (null, Missing("demo-user"));
+                    }
+
+                    result = result with { UserId = user };
                     break;
                 case "--days":
-                    if (!int.TryParse(Next(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int days) || days is < 7 or > 365)
+                    string? daysText = Next();
+                    if (daysText is null)
+                    {
+                        return (null, Missing("30"));
+                    }
+
+                    if (!int.TryParse(daysText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int days) || days is < 7 or > 365)
                     {
                         return (null, "--days must be a whole number from 7 to 365.");
                     }

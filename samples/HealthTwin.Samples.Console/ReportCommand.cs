@@ -74,6 +74,12 @@ internal static class ReportCommand
         }
 
         (ConsoleArguments? arguments, string? problem) = ConsoleArguments.Parse(rest);
+        if (arguments is { Help: true })
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
         if (period is null || arguments is null || !StorageKeys.IsValidUserId(arguments.UserId))
         {
             return await FailAsync(error, problem ?? (period is null ? "report needs --month YYYY-MM or --year YYYY." : $"--user '{arguments?.UserId}' is not a valid user id."));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Providers;
 using HealthTwin.Agents.Storage;
@@ -13,7 +14,7 @@ public static class HealthTwinBuilderExtensions
     /// <typeparam name="TAgent">The agent.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder AddAgent<TAgent>(this IHealthTwinBuilder builder)
+    public static IHealthTwinBuilder AddAgent<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TAgent>(this IHealthTwinBuilder builder)
         where TAgent : class, IAIAgent
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -82,7 +83,7 @@ public static class HealthTwinBuilderExtensions
     /// <typeparam name="TProvider">The provider.</typeparam>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder UseEnvironmentProvider<TProvider>(this IHealthTwinBuilder builder)
+    public static IHealthTwinBuilder UseEnvironmentProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IHealthTwinBuilder builder)
         where TProvider : class, IEnvironmentContextProvider
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Agents.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin;
@@ -15,7 +18,10 @@ public static class HealthTwinServiceCollectionExtensions
     /// Adds the core SDK: options (validated on start), <see cref="TimeProvider.System"/>, the
     /// <see cref="AgentContextFactory"/>, the <see cref="AgentOrchestrator"/>, the ten built-in agents and the
     /// file-system stores. Infrastructure is added with <c>TryAdd</c>, so a host's own registrations win; agents
-    /// with <c>TryAddEnumerable</c>. Calling it twice is harmless.
+    /// with <c>TryAddEnumerable</c>. Calling it twice is harmless. The options bind, when first resolved, from the
+    /// <c>HealthTwin</c> section of the host's <see cref="IConfiguration"/> (appsettings, environment variables such as
+    /// <c>HealthTwin__AgentTimeout</c>, command line), unless a section was given to
+    /// <see cref="AddHealthTwin(IServiceCollection, IConfiguration)"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns>A builder for add-ons and agents.</returns>
@@ -23,15 +29,27 @@ public static class HealthTwinServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions();
-        services.AddLogging();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthTwinOptions>, HealthTwinOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FileSystemStorageOptions>, HealthTwinOptionsValidator>());
+        if (!services.Any(static d => d.ServiceType == typeof(HostConfigurationBinding)))
+        {
+            services.AddSingleton<HostConfigurationBinding>();
+            services.AddOptions<HealthTwinOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Bind(sp, o));
+            services.AddOptions<FileSystemStorageOptions>().Configure<IServiceProvider>(static (o, sp) => HostConfigurationBinding.Bind(sp, o));
+        }
+
         services.AddOptions<HealthTwinOptions>().ValidateOnStart();
         services.AddOptions<FileSystemStorageOptions>().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentContextFactory>();
-        services.TryAddSingleton<AgentOrchestrator>();
+        // Loggers when the host has logging (the core depends on the logging abstractions only).
+        services.TryAddSingleton(static sp => new AgentOrchestrator(
+            sp.GetServices<IAIAgent>(),
+            sp.GetRequiredService<IOptions<HealthTwinOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<AgentOrchestrator>>() ?? NullLogger<AgentOrchestrator>.Instance,
+            sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IMetricsStore, FileSystemMetricsStore>();
         services.TryAddSingleton<IUserFileStore, FileSystemUserFileStore>();
         BuiltInAgentRegistration.AddBuiltInAgents(services);
@@ -52,7 +70,9 @@ public static class HealthTwinServiceCollectionExtensions
 
     /// <summary>
     /// Adds the core SDK and binds its options from a configuration section (usually <c>HealthTwin</c>); the
-    /// file-system store binds from its <c>Storage</c> subsection.
+    /// file-system store binds from its <c>Storage</c> subsection. The section is also registered as the keyed
+    /// <see cref="IConfiguration"/> <see cref="HealthTwinOptions.SectionName"/>, where add-ons find their own
+    /// subsections (<c>Bedrock</c>, <c>S3</c>) when no section is passed to them, with or without a host.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The <c>HealthTwin</c> section.</param>
@@ -63,6 +83,7 @@ public static class HealthTwinServiceCollectionExtensions
         IHealthTwinBuilder builder = services.AddHealthTwin();
         services.Configure<HealthTwinOptions>(section);
         services.Configure<FileSystemStorageOptions>(section.GetSection("Storage"));
+        services.AddKeyedSingleton(HealthTwinOptions.SectionName, section);
         return builder;
     }
 }

@@ -10,21 +10,22 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace HealthTwin.Aws.AI;
 
 /// <summary>
 /// The engine behind the Bedrock agents and the one-shot <see cref="AnalyzeWithAIAsync"/>: builds the compact prompt,
 /// looks it up in the <see cref="HybridCache"/>, applies the per-user rate limit, calls the <see cref="IChatClient"/>
-/// with retries (exponential back-off with jitter, only for throttling / model-not-ready / 5xx / transport errors,
-/// within the retry budget), validates the JSON answer field by field, and falls back to the local agents on any
+/// through a Polly v8 resilience pipeline (exponential back-off with jitter, only for throttling / model-not-ready /
+/// 5xx / transport errors, within the retry budget, per-attempt timeout), validates the JSON answer field by field, and falls back to the local agents on any
 /// failure, saying why. Token usage, estimated cost, latency, cache hits and fallbacks are logged and exported by the
 /// <see cref="MeterName"/> meter.
 /// </summary>
 public sealed partial class BedrockAnalysisService : IDisposable
 {
-    /// <summary>The meter name: <c>HealthTwin.Bedrock</c>.</summary>
-    public const string MeterName = "HealthTwin.Bedrock";
+    /// <summary>The meter name: <c>HealthTwin.Bedrock</c> (<see cref="HealthTwinAwsTelemetry.BedrockSourceName"/>).</summary>
+    public const string MeterName = HealthTwinAwsTelemetry.BedrockSourceName;
 
     /// <summary>The agent id of one-shot analyses (<see cref="AnalyzeWithAIAsync"/>): <c>bedrock-analysis</c>.</summary>
     public const string AnalysisAgentId = BedrockAgent.IdPrefix + "analysis";
@@ -41,7 +42,7 @@ public sealed partial class BedrockAnalysisService : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly BedrockTelemetry _telemetry;
-    private readonly IBackoffJitter _jitter;
+    private readonly ResiliencePipeline<ChatResponse> _pipeline;
     private readonly PartitionedRateLimiter<string> _rateLimiter;
     private readonly HybridCacheEntryOptions _cacheEntry;
 
@@ -53,11 +54,6 @@ public sealed partial class BedrockAnalysisService : IDisposable
     /// <param name="logger">The logger.</param>
     /// <param name="meterFactory">The meter factory for the <see cref="MeterName"/> meter, if any.</param>
     public BedrockAnalysisService(IChatClient chatClient, IOptions<BedrockOptions> options, HybridCache cache, TimeProvider timeProvider, ILogger<BedrockAnalysisService> logger, IMeterFactory? meterFactory = null)
-        : this(chatClient, options, cache, timeProvider, logger, meterFactory, RandomBackoffJitter.Instance)
-    {
-    }
-
-    internal BedrockAnalysisService(IChatClient chatClient, IOptions<BedrockOptions> options, HybridCache cache, TimeProvider timeProvider, ILogger<BedrockAnalysisService> logger, IMeterFactory? meterFactory, IBackoffJitter jitter)
     {
         ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,7 +66,8 @@ public sealed partial class BedrockAnalysisService : IDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _telemetry = new BedrockTelemetry(meterFactory);
-        _jitter = jitter;
+        _pipeline = BedrockResilience.Create(_options, timeProvider, (agentId, modelId, attempt, failure, delay) =>
+            Log.Retrying(_logger, agentId, modelId, FallbackReasons.StatusOf(failure), attempt, delay.TotalMilliseconds));
         int permits = _options.RateLimitPermits;
         TimeSpan window = _options.RateLimitWindow;
         _rateLimiter = PartitionedRateLimiter.Create<string, string>(userId => RateLimitPartition.GetFixedWindowLimiter(
@@ -117,6 +114,18 @@ public sealed partial class BedrockAnalysisService : IDisposable
     private async ValueTask<AgentOutcome> AnalyzeAsync(AnalysisRequest request, AgentContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using System.Diagnostics.Activity? activity = BedrockTelemetry.StartAgent(request.AgentId, request.ModelId);
+        AgentOutcome outcome = await AnalyzeCoreAsync(request, context, cancellationToken).ConfigureAwait(false);
+        if (outcome.FallbackReason is { } reason)
+        {
+            BedrockTelemetry.RecordFallbackOn(activity, reason[..Math.Max(0, reason.IndexOf(':', StringComparison.Ordinal))]);
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask<AgentOutcome> AnalyzeCoreAsync(AnalysisRequest request, AgentContext context, CancellationToken cancellationToken)
+    {
         string? redFlag = SafetyRules.FindRedFlag(context.Today.Notes);
         if (!_options.Enabled)
         {
@@ -165,6 +174,13 @@ public sealed partial class BedrockAnalysisService : IDisposable
     private async ValueTask<string> CallModelAsync(ModelCall call, CancellationToken cancellationToken)
     {
         call.Ran = true;
+
+        // HybridCache may run the factory without the caller's execution context: keep the model call's span under the agent's.
+        if (System.Diagnostics.Activity.Current is null && call.Parent is { } parent)
+        {
+            System.Diagnostics.Activity.Current = parent;
+        }
+
         AnalysisRequest request = call.Request;
         using RateLimitLease lease = _rateLimiter.AttemptAcquire(call.Context.UserId);
         if (!lease.IsAcquired)
@@ -203,7 +219,7 @@ public sealed partial class BedrockAnalysisService : IDisposable
         return HealthTwinJson.Serialize(recommendations);
     }
 
-    private async Task<ChatResponse> CallWithRetriesAsync(AnalysisRequest request, HealthPrompt prompt, CancellationToken cancellationToken)
+    private Task<ChatResponse> CallWithRetriesAsync(AnalysisRequest request, HealthPrompt prompt, CancellationToken cancellationToken)
     {
         var chatOptions = new ChatOptions
         {
@@ -221,53 +237,29 @@ public sealed partial class BedrockAnalysisService : IDisposable
             chatOptions.ResponseFormat = ChatResponseFormat.Json; // the schema is in the prompt; providers with a JSON mode use it
         }
 
-        long start = _timeProvider.GetTimestamp();
-        for (int attempt = 1; ; attempt++)
-        {
-            TimeSpan remaining = _options.RetryBudget - _timeProvider.GetElapsedTime(start);
-            TimeSpan timeout = remaining < _options.Timeout ? remaining : _options.Timeout;
-            if (timeout <= TimeSpan.Zero)
+        return BedrockResilience.ExecuteAsync(
+            _pipeline,
+            _options,
+            _timeProvider,
+            request.AgentId,
+            request.ModelId,
+            async (attempt, token) =>
             {
-                throw new AIFallbackException(FallbackReasons.Timeout, string.Create(CultureInfo.InvariantCulture, $"the retry budget of {_options.RetryBudget:c} ran out before attempt {attempt}"));
-            }
-
-            using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-            long attemptStart = _timeProvider.GetTimestamp();
-            try
-            {
-                ChatResponse response = await _chatClient.GetResponseAsync(prompt.Messages, chatOptions, linked.Token).ConfigureAwait(false);
-                RecordSuccess(request, response, attempt, _timeProvider.GetElapsedTime(attemptStart));
-                return response;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeoutSource.IsCancellationRequested)
-            {
-                _telemetry.RecordRequest(request.AgentId, request.ModelId, "timeout", _timeProvider.GetElapsedTime(attemptStart).TotalMilliseconds);
-                throw new AIFallbackException(FallbackReasons.Timeout, timeout < _options.Timeout
-                    ? string.Create(CultureInfo.InvariantCulture, $"the retry budget of {_options.RetryBudget:c} ran out during attempt {attempt}")
-                    : string.Create(CultureInfo.InvariantCulture, $"no answer within {timeout:c} (attempt {attempt}; timeouts are not retried)"));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                string status = FallbackReasons.StatusOf(ex);
-                _telemetry.RecordRequest(request.AgentId, request.ModelId, status, _timeProvider.GetElapsedTime(attemptStart).TotalMilliseconds);
-                if (!FallbackReasons.IsTransient(ex) || attempt >= _options.MaxAttempts)
+                long attemptStart = _timeProvider.GetTimestamp();
+                try
                 {
-                    (string code, string detail) = FallbackReasons.Classify(ex, attempt);
-                    throw new AIFallbackException(code, detail, ex);
+                    ChatResponse response = await _chatClient.GetResponseAsync(prompt.Messages, chatOptions, token).ConfigureAwait(false);
+                    RecordSuccess(request, response, attempt, _timeProvider.GetElapsedTime(attemptStart));
+                    return response;
                 }
-
-                TimeSpan delay = Backoff.Delay(attempt, _options.RetryBaseDelay, _options.RetryMaxDelay, _jitter.Next());
-                if (_timeProvider.GetElapsedTime(start) + delay >= _options.RetryBudget)
+                catch (Exception ex)
                 {
-                    (string code, string detail) = FallbackReasons.Classify(ex, attempt);
-                    throw new AIFallbackException(code, detail + string.Create(CultureInfo.InvariantCulture, $"; the retry budget of {_options.RetryBudget:c} allows no further wait"), ex);
+                    string status = ex is OperationCanceledException && cancellationToken.IsCancellationRequested ? "cancelled" : FallbackReasons.StatusOf(ex);
+                    _telemetry.RecordRequest(request.AgentId, request.ModelId, status, _timeProvider.GetElapsedTime(attemptStart).TotalMilliseconds);
+                    throw;
                 }
-
-                Log.Retrying(_logger, request.AgentId, request.ModelId, status, attempt, delay.TotalMilliseconds);
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-        }
+            },
+            cancellationToken);
     }
 
     private void RecordSuccess(AnalysisRequest request, ChatResponse response, int attempt, TimeSpan latency)
@@ -366,6 +358,8 @@ public sealed partial class BedrockAnalysisService : IDisposable
         public AgentContext Context { get; } = context;
 
         public HealthPrompt Prompt { get; } = prompt;
+
+        public System.Diagnostics.Activity? Parent { get; } = System.Diagnostics.Activity.Current;
 
         public bool Ran { get; set; }
     }

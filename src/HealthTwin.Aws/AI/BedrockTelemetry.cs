@@ -3,9 +3,14 @@ using System.Diagnostics.Metrics;
 
 namespace HealthTwin.Aws.AI;
 
-/// <summary>The <c>HealthTwin.Bedrock</c> meter: requests, latency, tokens, estimated cost, cache hits and fallbacks.</summary>
+/// <summary>
+/// The <c>HealthTwin.Bedrock</c> meter (requests, latency, tokens, estimated cost, cache hits and fallbacks) and the
+/// <c>invoke_agent</c> span of each Bedrock agent run (OpenTelemetry GenAI agent conventions; the model call's
+/// <c>chat</c> span below it comes from the <c>UseOpenTelemetry</c> step of the chat pipeline).
+/// </summary>
 internal sealed class BedrockTelemetry
 {
+    private static readonly ActivitySource Source = new(HealthTwinAwsTelemetry.BedrockSourceName);
     private static readonly Meter SharedMeter = new(BedrockAnalysisService.MeterName);
 
     private readonly Counter<long> _requests;
@@ -29,6 +34,27 @@ internal sealed class BedrockTelemetry
         _cacheMisses = meter.CreateCounter<long>("healthtwin.bedrock.cache.misses", "{lookup}", "AI analyses that had to call the model.");
         _fallbacks = meter.CreateCounter<long>("healthtwin.bedrock.fallbacks", "{fallback}", "Analyses answered by the local agents, by agent and reason.");
     }
+
+    /// <summary>Starts the <c>invoke_agent {agent}</c> span, or returns <see langword="null"/> when nobody listens.</summary>
+    public static Activity? StartAgent(string agentId, string modelId)
+    {
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
+        Activity? activity = Source.StartActivity("invoke_agent " + agentId, ActivityKind.Internal);
+        activity?.SetTag("gen_ai.operation.name", "invoke_agent")
+            .SetTag("gen_ai.provider.name", Bedrock.BedrockChatClient.ProviderName)
+            .SetTag("gen_ai.agent.id", agentId)
+            .SetTag("gen_ai.agent.name", agentId)
+            .SetTag("gen_ai.request.model", modelId);
+        return activity;
+    }
+
+    /// <summary>Marks the span of a run that fell back to the local agents.</summary>
+    public static void RecordFallbackOn(Activity? activity, string reason) =>
+        activity?.SetTag("healthtwin.fallback.reason", reason);
 
     public void RecordRequest(string agentId, string modelId, string status, double milliseconds)
     {

@@ -5,6 +5,7 @@ using Amazon;
 using Amazon.Runtime.Signing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HealthTwin.Aws.Bedrock;
 
@@ -14,7 +15,8 @@ namespace HealthTwin.Aws.Bedrock;
 /// whose primary handler is AWSSDK.Core's SigV4 signing handler (service <c>bedrock</c>).
 /// </summary>
 /// <remarks>
-/// <para>Registered by <c>AddBedrockAgents</c>. Credentials and region resolve lazily on the first request (explicit
+/// <para>Registered by <c>AddBedrockAgents</c> (the agents use it through the keyed <see cref="IChatClient"/>
+/// <see cref="ServiceKey"/>), or created without dependency injection by <see cref="Create"/>. Credentials and region resolve lazily on the first request (explicit
 /// credentials, <c>AWSOptions</c>, then AWSSDK.Core's default chain; the region never through instance metadata) and are
 /// cached; missing ones throw <see cref="BedrockConfigurationException"/>. Bedrock errors throw
 /// <see cref="BedrockException"/>. The client does not retry: callers own the retry policy.</para>
@@ -29,6 +31,13 @@ public sealed partial class BedrockChatClient : IChatClient
     /// <summary>The name of the <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "HealthTwin.Bedrock";
 
+    /// <summary>
+    /// The service key of the keyed <see cref="IChatClient"/> the Bedrock agents use: <c>HealthTwin.Bedrock</c>. A host
+    /// that registers its own keyed client under this key (for example with <c>AddKeyedChatClient</c>) replaces the
+    /// Bedrock pipeline; the host's unkeyed <see cref="IChatClient"/> is never used or replaced.
+    /// </summary>
+    public const string ServiceKey = "HealthTwin.Bedrock";
+
     /// <summary>The provider name in <see cref="ChatClientMetadata"/>: <c>aws.bedrock</c>.</summary>
     public const string ProviderName = "aws.bedrock";
 
@@ -42,17 +51,51 @@ public sealed partial class BedrockChatClient : IChatClient
     private static readonly HttpRequestOptionsKey<string> RegionOption = new(SigV4SigningHandler.RegionOptionKey);
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
-    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly Func<HttpClient> _httpClient;
     private readonly BedrockChatClientOptions _options;
     private readonly BedrockCredentialResolver _credentials;
     private readonly ILogger _logger;
+    private readonly IDisposable? _owned;
 
     internal BedrockChatClient(IHttpClientFactory httpClientFactory, BedrockChatClientOptions options, BedrockCredentialResolver credentials, ILogger<BedrockChatClient> logger)
+        : this(() => httpClientFactory.CreateClient(HttpClientName), options, credentials, logger, owned: null)
     {
-        _httpClientFactory = httpClientFactory;
+    }
+
+    private BedrockChatClient(Func<HttpClient> httpClient, BedrockChatClientOptions options, BedrockCredentialResolver credentials, ILogger logger, IDisposable? owned)
+    {
+        _httpClient = httpClient;
         _options = options;
         _credentials = credentials;
         _logger = logger;
+        _owned = owned;
+    }
+
+    /// <summary>
+    /// Creates a client for hosts without dependency injection: it owns one SigV4-signed <see cref="HttpClient"/>
+    /// (released by <see cref="Dispose"/>). Credentials: <see cref="BedrockChatClientOptions.Credentials"/>, else
+    /// AWSSDK.Core's default chain; region: <see cref="BedrockChatClientOptions.Region"/>, else <c>AWS_REGION</c> or the
+    /// profile's region. Compose it like any other client, for example
+    /// <c>new ChatClientBuilder(BedrockChatClient.Create(options)).UseLogging(loggerFactory).Build()</c>.
+    /// </summary>
+    /// <param name="options">The options (copied; later changes have no effect).</param>
+    /// <param name="loggerFactory">The logger factory, if any.</param>
+    /// <param name="timeProvider">The clock of the credential failure cache; default <see cref="TimeProvider.System"/>.</param>
+    /// <returns>The client.</returns>
+    public static BedrockChatClient Create(BedrockChatClientOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var copy = new BedrockChatClientOptions
+        {
+            Region = options.Region,
+            ServiceUrl = options.ServiceUrl,
+            DefaultModelId = options.DefaultModelId,
+            Credentials = options.Credentials,
+        };
+        var credentials = new BedrockCredentialResolver(copy, awsOptions: null, timeProvider ?? TimeProvider.System);
+        var httpClient = new HttpClient(BedrockChatClientRegistration.CreatePrimaryHandler(credentials), disposeHandler: true);
+        ILogger logger = loggerFactory?.CreateLogger<BedrockChatClient>() ?? NullLogger<BedrockChatClient>.Instance;
+        return new BedrockChatClient(() => httpClient, copy, credentials, logger, new Owned(httpClient, credentials));
     }
 
     /// <summary>Sends a Converse request.</summary>
@@ -146,10 +189,8 @@ public sealed partial class BedrockChatClient : IChatClient
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
-    /// <summary>Nothing to release: the <see cref="HttpClient"/>s belong to the factory.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Releases the <see cref="HttpClient"/> of a client made by <see cref="Create"/>; with dependency injection the clients belong to the factory.</summary>
+    public void Dispose() => _owned?.Dispose();
 
     private async ValueTask<(HttpRequestMessage Request, string ModelId, string? ResponseTool)> CreateRequestAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, string operation, CancellationToken cancellationToken)
     {
@@ -183,7 +224,7 @@ public sealed partial class BedrockChatClient : IChatClient
 
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
     {
-        HttpClient client = _httpClientFactory.CreateClient(HttpClientName);
+        HttpClient client = _httpClient();
         return client.SendAsync(request, completion, cancellationToken);
     }
 
@@ -211,6 +252,15 @@ public sealed partial class BedrockChatClient : IChatClient
             }
 
             return copy.ToArray();
+        }
+    }
+
+    private sealed class Owned(HttpClient httpClient, BedrockCredentialResolver credentials) : IDisposable
+    {
+        public void Dispose()
+        {
+            httpClient.Dispose();
+            credentials.Dispose();
         }
     }
 

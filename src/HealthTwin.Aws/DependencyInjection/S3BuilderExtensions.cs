@@ -13,8 +13,9 @@ public static class S3BuilderExtensions
 {
     /// <summary>
     /// Uses <see cref="S3MetricsStore"/> and <see cref="S3UserFileStore"/> as <see cref="IMetricsStore"/> and
-    /// <see cref="IUserFileStore"/> (replacing the file-system defaults). <see cref="S3StorageOptions"/> bind from the
-    /// host configuration's <c>HealthTwin:S3</c> section, fall back to <c>AWS_S3_BUCKET_NAME</c> / <c>AWS_REGION</c>,
+    /// <see cref="IUserFileStore"/> (replacing the file-system defaults). <see cref="S3StorageOptions"/> bind, when
+    /// first resolved, from <c>HealthTwin:S3</c> (below the section given to <c>AddHealthTwin(section)</c>, else in the
+    /// host's configuration), fall back to <c>AWS_S3_BUCKET_NAME</c> / <c>AWS_REGION</c>,
     /// and are validated on start. The <see cref="IAmazonS3"/> client is added with <c>TryAddAWSService</c>
     /// (AWSSDK.Extensions.NETCore.Setup: credentials and defaults from <c>AWSOptions</c> or the <c>AWS</c> section),
     /// with the region, service URL and path style of the options; a host that registers its own
@@ -63,11 +64,12 @@ public static class S3BuilderExtensions
 
     private static void AddCore(IServiceCollection services, bool bindHostConfiguration)
     {
+        services.AddLogging();
         services.AddOptions<S3StorageOptions>().ValidateOnStart();
         if (bindHostConfiguration)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<S3StorageOptions>, S3StorageConfigurationBinder>(
-                sp => new S3StorageConfigurationBinder(sp.GetService<IConfiguration>())));
+                sp => new S3StorageConfigurationBinder(HealthTwinSections.Find(sp, S3StorageOptions.SectionName))));
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<S3StorageOptions>, S3StorageOptionsFallback>(

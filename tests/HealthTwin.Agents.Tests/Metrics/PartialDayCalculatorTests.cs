@@ -51,7 +51,7 @@ public sealed class PartialDayCalculatorTests
     }
 
     [Fact]
-    public void Readiness_NoRecoveryMarker_ScoreUnknownAndCoverageUsesTheOthers()
+    public void Readiness_NoRecoveryMarker_ScoreUnknownAndNothingCountsAsUsed()
     {
         DailyMetrics day = Normal().Without(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr);
 
@@ -60,8 +60,8 @@ public sealed class PartialDayCalculatorTests
         score.Score.Should().BeNull();
         score.Explanations.Should().BeEmpty();
         score.Coverage.Missing.Should().Equal(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr);
-        score.Coverage.Used.Should().Equal(HealthMetric.TrainingLoad, HealthMetric.StressScore, HealthMetric.MoodScore, HealthMetric.EnergyScore);
-        score.Coverage.Summary.Should().StartWith("The readiness was judged from");
+        score.Coverage.Used.Should().BeEmpty("load, stress and mood alone do not describe recovery, so no score was built from them");
+        score.Coverage.Summary.Should().Be("The readiness could not be judged: sleep duration, sleep efficiency, HRV and resting heart rate not recorded.");
     }
 
     [Fact]

@@ -115,8 +115,8 @@ public sealed class BedrockAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
             configure: o =>
             {
                 o.RetryBudget = TimeSpan.FromMilliseconds(300);
-                o.RetryBaseDelay = TimeSpan.FromMilliseconds(400);
-                o.RetryMaxDelay = TimeSpan.FromSeconds(1);
+                o.RetryBaseDelay = TimeSpan.FromSeconds(10); // Polly's jittered first wait is below 300 ms with a probability under 0.1 %
+                o.RetryMaxDelay = TimeSpan.FromSeconds(20);
             },
             onlyAgents: "bedrock-sleep");
         host.Server.Responder = _ => LoopbackBedrockReply.Error(429, "ThrottlingException", "Rate exceeded");

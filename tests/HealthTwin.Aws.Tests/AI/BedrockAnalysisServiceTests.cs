@@ -2,6 +2,7 @@ using HealthTwin.Agents;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Aws.AI;
+using HealthTwin.Aws.Bedrock;
 using HealthTwin.Aws.Tests.Infrastructure;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -99,7 +100,24 @@ public sealed class BedrockAnalysisServiceTests
     }
 
     [Fact]
-    public async Task Agents_HostRegisteredChatClient_IsUsedInsteadOfBedrock()
+    public async Task Agents_HostGivesItsClientWithUseChatClient_IsUsedInsteadOfBedrock()
+    {
+        var hostClient = new JsonChatClient(LoopbackBedrockReply.ValidRecommendationsJson);
+        await using BedrockTestHost host = await BedrockTestHost.StartAsync(
+            services: s => s.AddHealthTwin().UseChatClient(_ => hostClient, "llama3.2:3b"),
+            onlyAgents: "bedrock-sleep");
+
+        AgentAnalysis analysis = await host.Orchestrator.AnalyzeAsync(AITestData.Context());
+
+        analysis.Agents.Single(a => a.AgentId == "bedrock-sleep").Status.Should().Be(AgentRunStatus.Succeeded);
+        analysis.Recommendations.Should().ContainSingle(r => r.Agent == "bedrock-sleep").Which.Source.Should().Be("host-model");
+        hostClient.Calls.Should().Be(1);
+        hostClient.LastModelId.Should().Be("llama3.2:3b");
+        host.Server.RequestCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Agents_HostUnkeyedChatClient_IsNeitherUsedNorReplaced()
     {
         var hostClient = new JsonChatClient(LoopbackBedrockReply.ValidRecommendationsJson);
         await using BedrockTestHost host = await BedrockTestHost.StartAsync(
@@ -108,8 +126,23 @@ public sealed class BedrockAnalysisServiceTests
 
         AgentAnalysis analysis = await host.Orchestrator.AnalyzeAsync(AITestData.Context());
 
+        analysis.Recommendations.Should().ContainSingle(r => r.Agent == "bedrock-sleep").Which.Source.Should().Be(BedrockModelCatalog.ClaudeSonnet35);
+        hostClient.Calls.Should().Be(0, "Bedrock model ids are never sent to the host's own client");
+        host.Server.RequestCount.Should().Be(1);
+        host.Services.GetRequiredService<IChatClient>().Should().BeSameAs(hostClient);
+    }
+
+    [Fact]
+    public async Task Agents_HostKeyedChatClient_ReplacesTheBedrockPipeline()
+    {
+        var hostClient = new JsonChatClient(LoopbackBedrockReply.ValidRecommendationsJson);
+        await using BedrockTestHost host = await BedrockTestHost.StartAsync(
+            services: s => s.AddKeyedChatClient(BedrockChatClient.ServiceKey, hostClient),
+            onlyAgents: "bedrock-sleep");
+
+        AgentAnalysis analysis = await host.Orchestrator.AnalyzeAsync(AITestData.Context());
+
         analysis.Agents.Single(a => a.AgentId == "bedrock-sleep").Status.Should().Be(AgentRunStatus.Succeeded);
-        analysis.Recommendations.Should().ContainSingle(r => r.Agent == "bedrock-sleep").Which.Source.Should().Be("host-model");
         hostClient.Calls.Should().Be(1);
         host.Server.RequestCount.Should().Be(0);
     }
@@ -132,9 +165,12 @@ public sealed class BedrockAnalysisServiceTests
     {
         public int Calls { get; private set; }
 
+        public string? LastModelId { get; private set; }
+
         public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
         {
             Calls++;
+            LastModelId = options?.ModelId;
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, json)) { ModelId = "host-model" });
         }
 

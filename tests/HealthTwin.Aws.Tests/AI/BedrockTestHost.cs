@@ -11,7 +11,7 @@ namespace HealthTwin.Aws.Tests.AI;
 
 /// <summary>
 /// The real wiring (<c>AddHealthTwin().AddBedrockAgents(...)</c>, AWSOptions credentials, the signed HttpClient)
-/// against a <see cref="LoopbackBedrockServer"/>, with fast retry settings and a fixed jitter.
+/// against a <see cref="LoopbackBedrockServer"/>, with fast retry settings.
 /// </summary>
 internal sealed class BedrockTestHost : IAsyncDisposable
 {
@@ -80,7 +80,6 @@ internal sealed class BedrockTestHost : IAsyncDisposable
             o.RetryMaxDelay = TimeSpan.FromMilliseconds(50);
             configure?.Invoke(o);
         });
-        collection.AddSingleton<IBackoffJitter>(new FixedJitter(0.5));
         services?.Invoke(collection);
         return new BedrockTestHost(server, collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
     }

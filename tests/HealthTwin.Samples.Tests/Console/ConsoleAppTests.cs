@@ -103,12 +103,39 @@ public sealed class ConsoleAppTests : IDisposable
     [InlineData("--days", "3")]
     [InlineData("--user", "../etc")]
     [InlineData("--frobnicate")]
-    public async Task RunAsync_BadArguments_ExitTwoWithUsage(params string[] args)
+    [InlineData("--input")]
+    [InlineData("--days")]
+    [InlineData("--scenario")]
+    [InlineData("--user", "--json")]
+    public async Task RunAsync_BadArguments_ExitTwoWithOneLine(params string[] args)
     {
         (int exit, _, string error) = await Run(args);
 
         exit.Should().Be(ConsoleApp.InputError);
-        error.Should().Contain("Usage:");
+        error.TrimEnd().Should().NotContain("\n").And.EndWith("Run with --help for the options.").And.NotContain("   at ");
+    }
+
+    [Theory]
+    [InlineData("--input", "needs a value, for example --input metrics.json.")]
+    [InlineData("--days", "needs a value, for example --days 30.")]
+    public async Task RunAsync_MissingOptionValue_NamesTheOptionAndAnExample(string option, string expected)
+    {
+        (int exit, _, string error) = await Run(option);
+
+        exit.Should().Be(2);
+        error.Should().StartWith(option + " " + expected);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task RunAsync_Help_PrintsTheOptionsAndExitsZero(string option)
+    {
+        (int exit, string output, string error) = await Run(option, "--frobnicate");
+
+        exit.Should().Be(0);
+        output.Should().Contain("Usage:").And.Contain("--bedrock").And.Contain("Exit codes");
+        error.Should().BeEmpty();
     }
 
     [Fact]
@@ -118,6 +145,28 @@ public sealed class ConsoleAppTests : IDisposable
 
         exit.Should().Be(ConsoleApp.ConfigurationError);
         error.Should().StartWith("Configuration is invalid:").And.Contain("BucketName").And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Process_S3WithoutABucket_PrintsOneSentenceAndNoHostLogBlock()
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "HealthTwin.Samples.Console.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _folder };
+        foreach (string arg in new[] { dll, "--s3", "--user", UniqueUser() })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["AWS_S3_BUCKET_NAME"] = null;
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await stdout;
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(ConsoleApp.ConfigurationError);
+        stderr.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("Configuration is invalid:").And.Contain("BucketName");
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin.Aws.Tests.AI;
+namespace HealthTwin.Aws.Tests.DependencyInjection;
 
 public sealed class AddBedrockAgentsTests
 {
@@ -27,16 +27,58 @@ public sealed class AddBedrockAgentsTests
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 
-    private static string[] AgentIds(ServiceProvider provider) => [.. provider.GetRequiredService<AgentOrchestrator>().Agents.Select(a => a.Id)];
+    /// <summary>The agents that run: registered and not disabled.</summary>
+    private static string[] AgentIds(ServiceProvider provider)
+    {
+        HealthTwinOptions options = provider.GetRequiredService<IOptions<HealthTwinOptions>>().Value;
+        return [.. provider.GetRequiredService<AgentOrchestrator>().Agents.Select(a => a.Id).Except(options.DisabledAgents)];
+    }
 
     [Fact]
-    public void AddBedrockAgents_DisabledByDefault_RegistersNoAIAgentButTheService()
+    public void AddBedrockAgents_DisabledByDefault_RunsNoAIAgentButOffersTheServiceAndTheKeyedClient()
     {
         using ServiceProvider provider = Build(b => b.AddBedrockAgents());
 
         AgentIds(provider).Should().HaveCount(10).And.NotContain(id => id.StartsWith("bedrock-", StringComparison.Ordinal));
         provider.GetRequiredService<BedrockAnalysisService>().Should().NotBeNull();
-        provider.GetRequiredService<IChatClient>().Should().BeOfType<BedrockChatClient>();
+        provider.GetService<IChatClient>().Should().BeNull("the host's unkeyed client is never taken over");
+        IChatClient keyed = provider.GetRequiredKeyedService<IChatClient>(BedrockChatClient.ServiceKey);
+        keyed.GetService<BedrockChatClient>().Should().BeSameAs(provider.GetRequiredService<BedrockChatClient>());
+        keyed.GetService<OpenTelemetryChatClient>().Should().NotBeNull();
+        keyed.GetService<LoggingChatClient>().Should().NotBeNull();
+        provider.GetRequiredService<IOptions<HealthTwinOptions>>().Value.AgentTimeout.Should().Be(TimeSpan.FromSeconds(5), "disabled Bedrock leaves the timeout alone");
+    }
+
+    [Fact]
+    public void AddBedrockAgents_EnabledByConfigurationAddedAfterTheCall_IsStillHonoured()
+    {
+        var hostConfiguration = new ConfigurationManager();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(hostConfiguration);
+        services.AddLogging();
+        services.AddHealthTwin().AddBedrockAgents();
+        hostConfiguration.AddInMemoryCollection([new("HealthTwin:Bedrock:Enabled", "true"), new("HealthTwin:Bedrock:Mode", "Replace")]);
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        AgentIds(provider).Should().Contain(BedrockAgentSelection.BedrockAgentIds).And.NotContain(BedrockAgentSelection.LocalTwinIds);
+    }
+
+    [Fact]
+    public void ConfigureBedrockChatClient_HostSteps_AreOutsideTelemetryAndLogging()
+    {
+        var order = new List<string>();
+        using ServiceProvider provider = Build(b => b.AddBedrockAgents().ConfigureBedrockChatClient(chat => chat
+            .UseDistributedCache(new Microsoft.Extensions.Caching.Distributed.MemoryDistributedCache(Options.Create(new Microsoft.Extensions.Caching.Memory.MemoryDistributedCacheOptions())))
+            .Use((inner, _) =>
+            {
+                order.Add(inner.GetType().Name);
+                return inner;
+            })));
+
+        IChatClient keyed = provider.GetRequiredKeyedService<IChatClient>(BedrockChatClient.ServiceKey);
+
+        keyed.Should().BeOfType<DistributedCachingChatClient>();
+        order.Should().Equal(nameof(OpenTelemetryChatClient));
     }
 
     [Fact]
@@ -95,7 +137,7 @@ public sealed class AddBedrockAgentsTests
     }
 
     [Fact]
-    public void AddBedrockAgents_HostChatClientRegisteredBefore_IsKept()
+    public void AddBedrockAgents_HostChatClientRegisteredBefore_IsKeptAndNotUsed()
     {
         using ServiceProvider provider = Build(b =>
         {
@@ -104,6 +146,7 @@ public sealed class AddBedrockAgentsTests
         });
 
         provider.GetRequiredService<IChatClient>().Should().BeOfType<NullChatClient>();
+        provider.GetRequiredKeyedService<IChatClient>(BedrockChatClient.ServiceKey).GetService<BedrockChatClient>().Should().NotBeNull();
     }
 
     [Fact]
