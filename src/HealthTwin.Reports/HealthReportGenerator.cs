@@ -10,6 +10,7 @@ using HealthTwin.Reports.Insights;
 using HealthTwin.Reports.Model;
 using HealthTwin.Reports.Pdf;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Reports;
@@ -37,8 +38,8 @@ public sealed partial class HealthReportGenerator
     /// <param name="clock">The clock: the report's generation date (and the PDF creation date).</param>
     /// <param name="healthTwin">The core options (alert thresholds, agent timeout).</param>
     /// <param name="options">The report options.</param>
-    /// <param name="logger">The logger (never given health data above Trace).</param>
-    /// <param name="loggerFactory">Creates the logger of the report's own orchestrator.</param>
+    /// <param name="logger">The logger (never given health data above Trace); none when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">Creates the logger of the report's own orchestrator; none when <see langword="null"/>.</param>
     /// <param name="insights">The AI insights provider, if any.</param>
     public HealthReportGenerator(
         IMetricsStore metrics,
@@ -47,8 +48,8 @@ public sealed partial class HealthReportGenerator
         TimeProvider clock,
         IOptions<HealthTwinOptions> healthTwin,
         IOptions<HealthReportOptions> options,
-        ILogger<HealthReportGenerator> logger,
-        ILoggerFactory loggerFactory,
+        ILogger<HealthReportGenerator>? logger = null,
+        ILoggerFactory? loggerFactory = null,
         IReportInsightsProvider? insights = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
@@ -57,14 +58,13 @@ public sealed partial class HealthReportGenerator
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(healthTwin);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(logger);
-        ArgumentNullException.ThrowIfNull(loggerFactory);
+        loggerFactory ??= NullLoggerFactory.Instance;
         _metrics = metrics;
         _files = files;
         _clock = clock;
         _healthTwin = healthTwin.Value;
         _options = options.Value;
-        _logger = logger;
+        _logger = logger ?? NullLogger<HealthReportGenerator>.Instance;
         _insights = insights;
         _orchestrator = _options.UseRegisteredAgents
             ? orchestrator
