@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need (the loopback S3 server), builds everything with
+# The README's test command: installs what the tests need (the loopback S3 server, redis-server, the pinned
+# supabase-js client, poppler-utils, clang for the AOT test), builds everything with
 # warnings as errors, runs every test project, and prints the totals over all of them as the last line:
 #   N passed, N failed[, N skipped]
 set -euo pipefail
@@ -24,6 +25,15 @@ fi
 if [ -f eng/supabase/install.sh ]; then
   HEALTHTWIN_SUPABASE_CLIENT="$(bash eng/supabase/install.sh)"
   export HEALTHTWIN_SUPABASE_CLIENT
+fi
+
+# The report tests render PDFs to bitmaps with poppler's pdftoppm and list fonts with pdffonts.
+command -v pdftoppm >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null)
+
+# The Native AOT publish test links with clang (and zlib), as .NET's ILCompiler does on Linux.
+if ! command -v clang >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq --no-install-recommends clang zlib1g-dev >/dev/null
 fi
 
 dotnet build HealthTwin.sln -c Release -warnaserror -nologo -v:q

@@ -28,6 +28,9 @@ switch (args.FirstOrDefault())
             Console.Out,
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000,
             args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
+    case "reports-batch":
+        await ReportBatchHarness.RunAsync(Console.Out);
+        break;
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;

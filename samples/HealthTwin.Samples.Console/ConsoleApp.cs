@@ -24,6 +24,11 @@ internal static class ConsoleApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && args[0] == ReportCommand.Name)
+        {
+            return await ReportCommand.RunAsync(args[1..], output, error, cancellationToken);
+        }
+
         (ConsoleArguments? arguments, string? problem) = ConsoleArguments.Parse(args);
         if (arguments is { Help: true })
         {

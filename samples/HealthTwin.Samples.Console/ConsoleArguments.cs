@@ -32,6 +32,8 @@ internal sealed record ConsoleArguments
           --bedrock           add the Amazon Bedrock agents (standard AWS configuration)
           --s3                store metrics in Amazon S3 (HealthTwin:S3:BucketName or AWS_S3_BUCKET_NAME)
           --help, -h          this help
+        Commands:
+          report --month YYYY-MM | --year YYYY [--out FILE] [--html]   a PDF (or HTML) health report, stored under reports/
         Exit codes: 0 done, 2 bad arguments or input file, 3 configuration problem (AWS credentials, bucket, options).
         """;
 
