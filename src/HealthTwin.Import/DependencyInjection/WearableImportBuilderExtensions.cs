@@ -9,6 +9,8 @@ using HealthTwin.Import.Whoop;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin;
@@ -40,8 +42,18 @@ public static class WearableImportBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWearableImporter, GarminConnectImporter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWearableImporter, FitbitImporter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IWearableImporter, OpenMHealthImporter>());
-        services.TryAddSingleton<WearableImporter>();
-        services.TryAddSingleton<WearableImportService>();
+        // Through factories, so a host without logging (a plain ServiceCollection) gets a null logger instead of a
+        // resolution error, and a host with logging gets its own; the core does the same for the orchestrator.
+        services.TryAddSingleton(static sp => new WearableImporter(
+            sp.GetServices<IWearableImporter>(),
+            sp.GetRequiredService<IOptionsMonitor<WearableImportOptions>>(),
+            sp.GetService<ILogger<WearableImporter>>() ?? NullLogger<WearableImporter>.Instance));
+        services.TryAddSingleton(static sp => new WearableImportService(
+            sp.GetRequiredService<WearableImporter>(),
+            sp.GetRequiredService<HealthTwin.Agents.Storage.IUserFileStore>(),
+            sp.GetRequiredService<HealthTwin.Agents.Storage.IMetricsStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<WearableImportService>>() ?? NullLogger<WearableImportService>.Instance));
         return builder;
     }
 
