@@ -54,7 +54,7 @@ public class AgentOrchestratorTests
             ("d-async", AgentRunStatus.Succeeded));
         analysis.Agents[1].Error.Should().Be("boom from b-throws");
         analysis.Agents[1].ErrorType.Should().Be(typeof(InvalidOperationException).FullName);
-        analysis.Agents[2].Error.Should().Contain("300 ms");
+        analysis.Agents[2].Error.Should().Contain("1000 ms");
         analysis.Agents[2].Duration.Should().BeGreaterThanOrEqualTo(timeout - TimeSpan.FromMilliseconds(20));
         analysis.IsComplete.Should().BeFalse();
     }
