@@ -109,6 +109,7 @@ public sealed partial class BedrockAnalysisService
         yield return new AIStreamUpdate { Recommendations = fallback.Recommendations, FallbackReason = fallback.FallbackReason ?? failure.Value.Code + ": " + failure.Value.Detail };
     }
 
+    /// <summary>The validated drafts as recommendations (ids <c>agent:prefixN:date</c>), plus the professional alert of an escalation; shared by the streaming and the cached path.</summary>
     private static List<AgentRecommendation> Convert(RecommendationValidator.Result result, AnalysisRequest request, AgentContext context, string source)
     {
         DateOnly date = context.Today.Date;

@@ -191,31 +191,7 @@ public sealed partial class BedrockAnalysisService : IDisposable
         ChatResponse response = await CallWithRetriesAsync(request, call.Prompt, cancellationToken).ConfigureAwait(false);
         RecommendationValidator.Result result = RecommendationValidator.Validate(response);
         string source = string.IsNullOrWhiteSpace(response.ModelId) ? request.ModelId : response.ModelId;
-        DateOnly date = call.Context.Today.Date;
-        List<AgentRecommendation> recommendations = new(result.Drafts.Count + 1);
-        for (int i = 0; i < result.Drafts.Count; i++)
-        {
-            RecommendationDraft draft = result.Drafts[i];
-            recommendations.Add(new AgentRecommendation
-            {
-                Id = RecommendationId.Create(request.AgentId, request.RulePrefix + (i + 1).ToString(CultureInfo.InvariantCulture), date),
-                CreatedAt = call.Context.AnalyzedAt,
-                Agent = request.AgentId,
-                Type = draft.Type,
-                Title = draft.Title,
-                Rationale = draft.Rationale,
-                Priority = draft.Priority,
-                Actions = draft.Actions,
-                Evidence = draft.Evidence,
-                Source = source,
-            });
-        }
-
-        if (result.Escalation is { } escalation)
-        {
-            recommendations.Add(SafetyRules.ProfessionalAlert(request.AgentId, date, call.Context.AnalyzedAt, escalation));
-        }
-
+        List<AgentRecommendation> recommendations = Convert(result, request, call.Context, source);
         return HealthTwinJson.Serialize(recommendations);
     }
 
