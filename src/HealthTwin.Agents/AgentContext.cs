@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents;
 
@@ -22,6 +23,9 @@ public sealed class AgentContext
     private BurnoutRisk? _burnout;
     private IReadOnlyList<Anomaly>? _anomalies;
     private SleepDebt? _sleepDebt;
+
+    /// <summary>The default rule set shared by contexts built without options (never mutated).</summary>
+    private static readonly RuleOptions DefaultRules = new();
 
     /// <summary>The user the analysis is for (a validated id; never shown to AI models).</summary>
     public required string UserId { get; init; }
@@ -57,6 +61,9 @@ public sealed class AgentContext
 
     /// <summary>The alert thresholds the rules use.</summary>
     public AlertThresholds Thresholds { get; init; } = new();
+
+    /// <summary>The rule set of this analysis (a snapshot of the options: a later change never affects it).</summary>
+    public RuleOptions Rules { get; init; } = DefaultRules;
 
     /// <summary>Surroundings (weather, time of day, season, location), when known.</summary>
     public ContextData? ContextData { get; init; }

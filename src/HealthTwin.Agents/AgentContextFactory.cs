@@ -1,6 +1,7 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Providers;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Agents.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ public sealed class AgentContextFactory
 {
     private readonly TimeProvider _timeProvider;
     private readonly HealthTwinOptions _options;
+    private readonly RuleOptions _rules;
     private readonly IEnvironmentContextProvider? _environmentProvider;
 
     /// <summary>Creates a factory with the system clock and default options (for use without dependency injection).</summary>
@@ -32,6 +34,7 @@ public sealed class AgentContextFactory
         ArgumentNullException.ThrowIfNull(options);
         _timeProvider = timeProvider;
         _options = options.Value;
+        _rules = (_options.Rules ?? new RuleOptions()).Clone();
         _environmentProvider = environmentProvider;
     }
 
@@ -79,6 +82,7 @@ public sealed class AgentContextFactory
             AnalyzedAt = now,
             LocalTime = local,
             Thresholds = _options.Alerts,
+            Rules = _rules,
             ContextData = contextData,
             SleepEnvironment = options?.SleepEnvironment,
         };

@@ -1,4 +1,5 @@
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents;
 
@@ -12,6 +13,9 @@ public sealed class HealthTwinOptions
 
     /// <summary>The alert thresholds the rules use (<c>HealthTwin:Alerts</c>). Defaults: HRV drop 15 %, resting-HR rise 10 %, minimum sleep 6 h, maximum stress 70.</summary>
     public AlertThresholds Alerts { get; set; } = new();
+
+    /// <summary>The rule set the calculators and built-in agents follow (<c>HealthTwin:Rules</c>). Default: the evidence-based preset.</summary>
+    public RuleOptions Rules { get; set; } = new();
 
     /// <summary>How long one agent may take before it is reported as timed out and its work cancelled. Default 5 s; allowed 1 ms – 10 min.</summary>
     public TimeSpan AgentTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -30,6 +34,15 @@ public sealed class HealthTwinOptions
         if (Alerts is null)
         {
             errors.Add(new("alerts", "null", "a thresholds object"));
+        }
+
+        if (Rules is null)
+        {
+            errors.Add(new("HealthTwin:Rules", "null", "a rules object"));
+        }
+        else
+        {
+            errors.AddRange(Rules.Validate());
         }
 
         if (AgentTimeout < TimeSpan.FromMilliseconds(1) || AgentTimeout > TimeSpan.FromMinutes(10))

@@ -72,7 +72,7 @@ internal static class AgentTestContext
     }
 
     /// <summary>The rule part of each recommendation id (<c>agent:rule:date</c>).</summary>
-    public static string[] Rules(IReadOnlyList<AgentRecommendation> recommendations)
+    public static string[] RuleIds(IReadOnlyList<AgentRecommendation> recommendations)
     {
         var rules = new string[recommendations.Count];
         for (int i = 0; i < rules.Length; i++)

@@ -35,10 +35,10 @@ public sealed class BreathingCoachAgentTests
     public void AnalyzeAsync_HrvDropThresholdChanged_OutcomeChanges()
     {
         Run(_agent, Week(d => d with { Hrv = 88 })).Should().BeEmpty();
-        Rules(Run(_agent, Week(d => d with { Hrv = 88 }, thresholds: new AlertThresholds { HrvDropPercent = 10 })))
+        RuleIds(Run(_agent, Week(d => d with { Hrv = 88 }, thresholds: new AlertThresholds { HrvDropPercent = 10 })))
             .Should().Equal(BreathingCoachAgent.CoherentRule);
 
-        Rules(Run(_agent, Week(d => d with { Hrv = 80 }))).Should().Equal(BreathingCoachAgent.CoherentRule);
+        RuleIds(Run(_agent, Week(d => d with { Hrv = 80 }))).Should().Equal(BreathingCoachAgent.CoherentRule);
         Run(_agent, Week(d => d with { Hrv = 80 }, thresholds: new AlertThresholds { HrvDropPercent = 25 })).Should().BeEmpty();
     }
 
@@ -127,7 +127,7 @@ public sealed class BreathingCoachAgentTests
         Func<DailyMetrics, DailyMetrics> poorSleep = d => d with { SleepEfficiency = 80 };
 
         Run(_agent, Week(poorSleep, now: At(12))).Should().BeEmpty();
-        Rules(Run(_agent, Week(poorSleep, profile: TestData.Profile("Asia/Tokyo"), now: At(12))))
+        RuleIds(Run(_agent, Week(poorSleep, profile: TestData.Profile("Asia/Tokyo"), now: At(12))))
             .Should().Equal(BreathingCoachAgent.SleepRule);
     }
 }

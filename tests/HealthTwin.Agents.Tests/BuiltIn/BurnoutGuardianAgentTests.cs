@@ -36,7 +36,7 @@ public sealed class BurnoutGuardianAgentTests
 
         if (title is null)
         {
-            Rules(recommendations).Should().NotContain(BurnoutGuardianAgent.BurnoutRule);
+            RuleIds(recommendations).Should().NotContain(BurnoutGuardianAgent.BurnoutRule);
         }
         else
         {
@@ -82,7 +82,7 @@ public sealed class BurnoutGuardianAgentTests
     {
         Run(_agent, Week(d => d with { StressScore = 65 })).Should().BeEmpty();
 
-        Rules(Run(_agent, Week(d => d with { StressScore = 65 }, thresholds: new AlertThresholds { MaxStressScore = 60 })))
+        RuleIds(Run(_agent, Week(d => d with { StressScore = 65 }, thresholds: new AlertThresholds { MaxStressScore = 60 })))
             .Should().Equal(BurnoutGuardianAgent.StressRule);
     }
 
@@ -122,7 +122,7 @@ public sealed class BurnoutGuardianAgentTests
     [Fact]
     public void AnalyzeAsync_HrvDropBetweenCustomAndDefaultThreshold_AlertOnlyWithDefault()
     {
-        Rules(Run(_agent, Week(d => d with { Hrv = 83 }))).Should().Equal("anomaly-hrv");
+        RuleIds(Run(_agent, Week(d => d with { Hrv = 83 }))).Should().Equal("anomaly-hrv");
 
         Run(_agent, Week(d => d with { Hrv = 83 }, thresholds: new AlertThresholds { HrvDropPercent = 20 })).Should().BeEmpty();
     }
@@ -132,7 +132,7 @@ public sealed class BurnoutGuardianAgentTests
     {
         Run(_agent, Week(d => d with { RestingHr = 53 })).Should().BeEmpty();
 
-        Rules(Run(_agent, Week(d => d with { RestingHr = 53 }, thresholds: new AlertThresholds { RestingHrIncreasePercent = 5 })))
+        RuleIds(Run(_agent, Week(d => d with { RestingHr = 53 }, thresholds: new AlertThresholds { RestingHrIncreasePercent = 5 })))
             .Should().Equal("anomaly-resting-hr");
     }
 

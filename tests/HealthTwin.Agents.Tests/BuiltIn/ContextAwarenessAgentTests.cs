@@ -98,7 +98,7 @@ public sealed class ContextAwarenessAgentTests
     [InlineData(70.1, true)]
     public void AnalyzeAsync_EveningStressAroundSeventy_WindDownOnlyAbove(double stress, bool expected)
     {
-        Rules(Run(_agent, Week(d => d with { StressScore = stress }, now: At(19))))
+        RuleIds(Run(_agent, Week(d => d with { StressScore = stress }, now: At(19))))
             .Contains(ContextAwarenessAgent.WindDownRule).Should().Be(expected);
     }
 
@@ -107,7 +107,7 @@ public sealed class ContextAwarenessAgentTests
     {
         Run(_agent, Week(d => d with { StressScore = 65 }, now: At(19))).Should().BeEmpty();
 
-        Rules(Run(_agent, Week(d => d with { StressScore = 65 }, now: At(19), thresholds: new AlertThresholds { MaxStressScore = 60 })))
+        RuleIds(Run(_agent, Week(d => d with { StressScore = 65 }, now: At(19), thresholds: new AlertThresholds { MaxStressScore = 60 })))
             .Should().Equal(ContextAwarenessAgent.WindDownRule);
     }
 
@@ -140,7 +140,7 @@ public sealed class ContextAwarenessAgentTests
     [InlineData(6.1, false)]
     public void AnalyzeAsync_MorningSleepAroundSixHours_LowEnergyOnlyBelow(double sleep, bool expected)
     {
-        Rules(Run(_agent, Week(d => d with { SleepHours = sleep }, now: At(8))))
+        RuleIds(Run(_agent, Week(d => d with { SleepHours = sleep }, now: At(8))))
             .Contains(ContextAwarenessAgent.LowEnergyMorningRule).Should().Be(expected);
     }
 
@@ -149,7 +149,7 @@ public sealed class ContextAwarenessAgentTests
     {
         Run(_agent, Week(d => d with { SleepHours = 6.5 }, now: At(8))).Should().BeEmpty();
 
-        Rules(Run(_agent, Week(d => d with { SleepHours = 6.5 }, now: At(8), thresholds: new AlertThresholds { MinSleepHours = 7 })))
+        RuleIds(Run(_agent, Week(d => d with { SleepHours = 6.5 }, now: At(8), thresholds: new AlertThresholds { MinSleepHours = 7 })))
             .Should().Equal(ContextAwarenessAgent.LowEnergyMorningRule);
     }
 
@@ -160,7 +160,7 @@ public sealed class ContextAwarenessAgentTests
         Func<DailyMetrics, DailyMetrics> stressed = d => d with { StressScore = 80 };
 
         Run(_agent, Week(stressed, now: At(16, 30))).Should().BeEmpty();
-        Rules(Run(_agent, Week(stressed, profile: TestData.Profile("Europe/Berlin"), now: At(16, 30))))
+        RuleIds(Run(_agent, Week(stressed, profile: TestData.Profile("Europe/Berlin"), now: At(16, 30))))
             .Should().Equal(ContextAwarenessAgent.WindDownRule);
     }
 
@@ -173,7 +173,7 @@ public sealed class ContextAwarenessAgentTests
 
         AgentContext context = await factory.CreateAsync("u1", TestData.Profile(), WeekHistory(d => d with { WorkoutMinutes = 0 }));
 
-        Rules(Run(_agent, context)).Should().Equal(ContextAwarenessAgent.ColdRule, ContextAwarenessAgent.IndoorRule);
+        RuleIds(Run(_agent, context)).Should().Equal(ContextAwarenessAgent.ColdRule, ContextAwarenessAgent.IndoorRule);
         provider.Calls.Should().Be(1);
     }
 

@@ -20,7 +20,7 @@ public sealed class FitnessCoachAgentTests
     [InlineData(85, new[] { "hard-session" })]
     public void AnalyzeAsync_ReadinessAroundThresholds_ExpectedSession(int readiness, string[] expected)
     {
-        Rules(Run(_agent, WeekWithReadiness(readiness))).Should().Equal(expected);
+        RuleIds(Run(_agent, WeekWithReadiness(readiness))).Should().Equal(expected);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class FitnessCoachAgentTests
         AgentContext context = Create(history, baseline: RoundBaseline);
         context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Red);
 
-        Rules(Run(_agent, context)).Should().Equal(FitnessCoachAgent.RecoveryWalkRule, FitnessCoachAgent.MobilityRule);
+        RuleIds(Run(_agent, context)).Should().Equal(FitnessCoachAgent.RecoveryWalkRule, FitnessCoachAgent.MobilityRule);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class FitnessCoachAgentTests
     [InlineData(60.1, "moderate-cardio")]
     public void AnalyzeAsync_TodaysLoadAroundSixty_HardSessionOnlyBelow(double load, string expected)
     {
-        Rules(Run(_agent, WeekWithReadiness(100, d => d with { TrainingLoad = load }))).Should().Equal(expected);
+        RuleIds(Run(_agent, WeekWithReadiness(100, d => d with { TrainingLoad = load }))).Should().Equal(expected);
     }
 
     [Theory]

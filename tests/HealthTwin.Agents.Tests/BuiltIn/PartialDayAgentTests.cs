@@ -17,7 +17,7 @@ public sealed class PartialDayAgentTests
 
         AgentOutcome outcome = rule.Run(withInput: true);
 
-        Rules(outcome.Recommendations).Should().Contain(rule.Rule);
+        RuleIds(outcome.Recommendations).Should().Contain(rule.Rule);
         outcome.SkippedRules.Should().NotContain(s => s.Rule == rule.Rule && s.MissingMetrics.Contains(rule.Missing));
     }
 
@@ -29,7 +29,7 @@ public sealed class PartialDayAgentTests
 
         AgentOutcome outcome = rule.Run(withInput: false);
 
-        Rules(outcome.Recommendations).Should().NotContain(rule.Rule);
+        RuleIds(outcome.Recommendations).Should().NotContain(rule.Rule);
         SkippedRule skipped = outcome.SkippedRules.Should().ContainSingle(s => s.Rule == rule.Rule).Subject;
         skipped.MissingMetrics.Should().Contain(rule.Missing);
         skipped.Reason.Should().NotBeNullOrWhiteSpace();
@@ -52,7 +52,7 @@ public sealed class PartialDayAgentTests
 
         AgentOutcome outcome = rule.Run(withInput: true, RoundBaseline.Without(rule.Missing));
 
-        Rules(outcome.Recommendations).Should().NotContain(rule.Rule);
+        RuleIds(outcome.Recommendations).Should().NotContain(rule.Rule);
         outcome.SkippedRules.Should().ContainSingle(s => s.Rule == rule.Rule)
             .Which.MissingMetrics.Should().Contain(rule.Missing);
     }
@@ -137,7 +137,7 @@ public sealed class PartialDayAgentTests
 
         AgentOutcome outcome = PartialDayRuleCase.Outcome(new FitnessCoachAgent(), context);
 
-        Rules(outcome.Recommendations).Should().Equal(FitnessCoachAgent.RecoveryWalkRule, FitnessCoachAgent.MobilityRule);
+        RuleIds(outcome.Recommendations).Should().Equal(FitnessCoachAgent.RecoveryWalkRule, FitnessCoachAgent.MobilityRule);
         outcome.SkippedRules.Should().BeEmpty();
     }
 

@@ -80,7 +80,7 @@ public sealed class PredictiveAnalyticsAgentTests
             _ => d,
         });
 
-        Rules(Run(_agent, context)).Contains(PredictiveAnalyticsAgent.TrainingWindowsRule).Should().Be(expected);
+        RuleIds(Run(_agent, context)).Contains(PredictiveAnalyticsAgent.TrainingWindowsRule).Should().Be(expected);
     }
 
     public static TheoryData<string, int, RiskLevel, RecommendationPriority?> Levels => new()
@@ -195,6 +195,6 @@ public sealed class PredictiveAnalyticsAgentTests
         predictions.Should().HaveCount(7).And.OnlyContain(p => p.Score == score);
         predictions.Should().OnlyContain(p => p.Factors.Contains(factor) == (score > 0));
         string[] expected = score == 0 ? [PredictiveAnalyticsAgent.TrainingWindowsRule] : [];
-        Rules(Run(_agent, context)).Should().Equal(expected);
+        RuleIds(Run(_agent, context)).Should().Equal(expected);
     }
 }

@@ -85,7 +85,7 @@ public sealed class RecoveryPredictionAgentTests
         }
         else
         {
-            Rules(recommendations).Should().NotContain(RecoveryPredictionAgent.DeloadRule);
+            RuleIds(recommendations).Should().NotContain(RecoveryPredictionAgent.DeloadRule);
         }
     }
 

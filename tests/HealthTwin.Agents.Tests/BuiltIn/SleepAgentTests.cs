@@ -52,7 +52,7 @@ public sealed class SleepAgentTests
         // The baseline of 7.5 h is the need: 7 nights of 7 h are 3.5 h short.
         List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 7 });
 
-        Rules(Run(_agent, Create(history, baseline: RoundBaseline))).Should().Equal(SleepAgent.SleepDebtRule);
+        RuleIds(Run(_agent, Create(history, baseline: RoundBaseline))).Should().Equal(SleepAgent.SleepDebtRule);
     }
 
     [Theory]

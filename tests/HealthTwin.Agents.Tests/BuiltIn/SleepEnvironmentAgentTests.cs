@@ -64,7 +64,7 @@ public sealed class SleepEnvironmentAgentTests
     {
         // 19:00 UTC is 20:00 in Berlin (CET).
         Run(_agent, Week(d => d, now: At(19))).Should().BeEmpty();
-        Rules(Run(_agent, Week(d => d, profile: TestData.Profile("Europe/Berlin"), now: At(19)))).Should().Equal(SleepEnvironmentAgent.BedroomReminderRule);
+        RuleIds(Run(_agent, Week(d => d, profile: TestData.Profile("Europe/Berlin"), now: At(19)))).Should().Equal(SleepEnvironmentAgent.BedroomReminderRule);
     }
 
     public static TheoryData<SleepEnvironment, string?, string?> Readings => new()
@@ -93,7 +93,7 @@ public sealed class SleepEnvironmentAgentTests
 
         IReadOnlyList<AgentRecommendation> recommendations = Run(_agent, context);
 
-        Rules(recommendations).Should().Equal(SleepEnvironmentAgent.EnvironmentCheckRule, SleepEnvironmentAgent.BedroomReminderRule);
+        RuleIds(recommendations).Should().Equal(SleepEnvironmentAgent.EnvironmentCheckRule, SleepEnvironmentAgent.BedroomReminderRule);
         foreach (AgentRecommendation recommendation in recommendations)
         {
             if (metric is null)
