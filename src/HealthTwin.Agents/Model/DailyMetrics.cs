@@ -37,6 +37,8 @@ public sealed record DailyMetrics
     public double? Hrv { get; init; }
 
     /// <summary>How <see cref="Hrv"/> was computed. Defaults to rMSSD; ignored when <see cref="Hrv"/> is absent.</summary>
+    /// <remarks>In JSON, <c>hrvMethod</c> is written only when it is not the default (rMSSD): the app's shape has no such field, and a day without HRV then carries no method.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public HrvMethod HrvMethod { get; init; } = HrvMethod.Rmssd;
 
     /// <summary>Resting heart rate in beats per minute, 20–250; <see langword="null"/> when not measured.</summary>

@@ -31,7 +31,8 @@ public sealed class PartialDayJsonTests
     {
         string json = JsonSerializer.Serialize(RingDay, HealthTwinJsonContext.Default.DailyMetrics);
 
-        Fields(json).Should().BeEquivalentTo("date", "sleepHours", "sleepEfficiency", "hrv", "hrvMethod", "restingHr");
+        // hrvMethod is the default (rmssd), so it is not written: the app's shape has no such field.
+        Fields(json).Should().BeEquivalentTo("date", "sleepHours", "sleepEfficiency", "hrv", "restingHr");
         json.Should().Contain("\"date\":\"2025-03-14\"").And.Contain("\"sleepHours\":7.25").And.Contain("\"hrv\":58.5").And.NotContain("null");
     }
 
@@ -40,8 +41,8 @@ public sealed class PartialDayJsonTests
     {
         string json = JsonSerializer.Serialize(PhoneDay, HealthTwinJsonContext.Default.DailyMetrics);
 
-        // hrvMethod (default rmssd) is still written without an HRV value; it is not a measurement and reads back the same.
-        Fields(json).Except(["hrvMethod"]).Should().BeEquivalentTo("date", "steps", "workoutMinutes");
+        // No HRV, so no method either.
+        Fields(json).Should().BeEquivalentTo("date", "steps", "workoutMinutes");
         json.Should().Contain("\"steps\":10432").And.Contain("\"workoutMinutes\":35").And.NotContain("null");
     }
 
