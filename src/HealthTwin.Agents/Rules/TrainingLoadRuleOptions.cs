@@ -62,7 +62,7 @@ public sealed class TrainingLoadRuleOptions
         OptionChecks.Range(errors, Prefix + nameof(FitnessTimeConstantDays), FitnessTimeConstantDays, 14, 90, "days");
         OptionChecks.Range(errors, Prefix + nameof(FatigueTimeConstantDays), FatigueTimeConstantDays, 2, 14, "days");
         OptionChecks.Range(errors, Prefix + nameof(AcuteWindowDays), AcuteWindowDays, 3, 14, "days");
-        OptionChecks.Range(errors, Prefix + nameof(ChronicWindowDays), ChronicWindowDays, Math.Max(14, 2 * AcuteWindowDays), 56, "days");
+        OptionChecks.Range(errors, Prefix + nameof(ChronicWindowDays), ChronicWindowDays, MinimumChronicDays(), 56, "days");
         OptionChecks.Range(errors, Prefix + nameof(SpikeRatioAbove), SpikeRatioAbove, 1.1, 3);
         OptionChecks.Range(errors, Prefix + nameof(HighMonotonyAbove), HighMonotonyAbove, 1.2, 5);
         if (!double.IsFinite(MonotonyCap) || MonotonyCap < 2 || MonotonyCap > 100 || !(MonotonyCap > HighMonotonyAbove))
@@ -102,7 +102,7 @@ public sealed class TrainingLoadRuleOptions
         if (FitnessTimeConstantDays is >= 14 and <= 90
             && FatigueTimeConstantDays is >= 2 and <= 14
             && AcuteWindowDays is >= 3 and <= 14
-            && ChronicWindowDays >= Math.Max(14, 2 * AcuteWindowDays) && ChronicWindowDays <= 56
+            && ChronicWindowDays >= MinimumChronicDays() && ChronicWindowDays <= 56
             && SpikeRatioAbove is >= 1.1 and <= 3
             && HighMonotonyAbove is >= 1.2 and <= 5
             && MonotonyCap is >= 2 and <= 100 && MonotonyCap > HighMonotonyAbove
@@ -118,6 +118,8 @@ public sealed class TrainingLoadRuleOptions
             "options");
     }
 
+    private int MinimumChronicDays() => Math.Max(14, 2 * Math.Clamp(AcuteWindowDays, 3, 14));
+
     private int MinimumWindowDays() =>
-        Math.Max(60, Math.Max(4 * Math.Clamp(FitnessTimeConstantDays, 0, 1000), 7 * Math.Clamp(ChronicWindowDays, 0, 1000)));
+        Math.Max(60, Math.Max(4 * Math.Clamp(FitnessTimeConstantDays, 14, 90), 7 * Math.Clamp(ChronicWindowDays, 14, 56)));
 }
