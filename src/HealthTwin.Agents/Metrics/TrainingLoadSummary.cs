@@ -18,12 +18,12 @@ namespace HealthTwin.Agents.Metrics;
 public sealed record TrainingLoadSummary
 {
     /// <summary>
-    /// Acute load: the exponentially weighted mean of daily load with N = 7 (λ = 2 / (N + 1), Williams 2017), its weights
+    /// Acute load: the exponentially weighted mean of daily load with N = 7 by default (λ = 2 / (N + 1), Williams 2017), its weights
     /// renormalised over the known days. The numerator of <see cref="AcuteChronicRatio"/>. Unknown without a load value.
     /// </summary>
     public double? AcuteLoad { get; init; }
 
-    /// <summary>Chronic load: the exponentially weighted mean with N = 28, its weights renormalised over the known days.</summary>
+    /// <summary>Chronic load: the exponentially weighted mean with N = 28 by default, its weights renormalised over the known days.</summary>
     public double? ChronicLoad { get; init; }
 
     /// <summary>
@@ -41,12 +41,12 @@ public sealed record TrainingLoadSummary
 
     /// <summary>
     /// Fitness (chronic training load) at the end of <see cref="LoadThrough"/>: Banister's impulse response with
-    /// τ = 42 days, k = 1 − e^(−1/τ), started at 0 the day before the first load value. Unknown when more than 2 of the
+    /// τ = 42 days by default, k = 1 − e^(−1/τ), started at 0 the day before the first load value. Unknown when more than 2 of the
     /// last 7 days of the series are unknown.
     /// </summary>
     public double? Fitness { get; init; }
 
-    /// <summary>Fatigue (acute training load) at the end of <see cref="LoadThrough"/>: the same with τ = 7 days.</summary>
+    /// <summary>Fatigue (acute training load) at the end of <see cref="LoadThrough"/>: the same with τ = 7 days by default.</summary>
     public double? Fatigue { get; init; }
 
     /// <summary>
