@@ -7,7 +7,8 @@ namespace HealthTwin.Agents;
 /// <summary>
 /// Everything an agent may look at: the profile, the history (today is its last day), the baseline, the instant of
 /// analysis and the user's local time, the alert thresholds and optional surroundings. Derived measures
-/// (<see cref="Readiness"/>, <see cref="BurnoutRisk"/>, <see cref="Anomalies"/>, <see cref="SleepDebt"/>) are computed
+/// (<see cref="Readiness"/>, <see cref="BurnoutRisk"/>, <see cref="Anomalies"/>, <see cref="SleepDebt"/>,
+/// <see cref="TrainingLoad"/>) are computed
 /// once, on first use, and shared by all agents.
 /// </summary>
 /// <remarks>
@@ -23,6 +24,7 @@ public sealed class AgentContext
     private BurnoutRisk? _burnout;
     private IReadOnlyList<Anomaly>? _anomalies;
     private SleepDebt? _sleepDebt;
+    private TrainingLoadSummary? _trainingLoad;
 
     /// <summary>The default rule set shared by contexts built without options (never mutated).</summary>
     private static readonly RuleOptions DefaultRules = new();
@@ -94,6 +96,13 @@ public sealed class AgentContext
 
     /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
     public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline);
+
+    /// <summary>
+    /// The training-load and HRV markers (computed once, with <see cref="Rules"/>): fitness, fatigue, form, ramp rate, the
+    /// acute:chronic workload ratio and its spike flag, Foster's monotony and strain, and the ln(rMSSD) normal range.
+    /// </summary>
+    /// <exception cref="ArgumentException">The training load settings in <see cref="Rules"/> are out of range.</exception>
+    public TrainingLoadSummary TrainingLoad => _trainingLoad ??= TrainingLoadCalculator.ComputeDays(_days, Rules.TrainingLoad);
 
     /// <summary>The last <paramref name="days"/> days present, oldest first (fewer when the history is shorter).</summary>
     /// <param name="days">How many days, 1 or more.</param>

@@ -1,23 +1,32 @@
 using System.Globalization;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.BuiltIn;
 
-/// <summary>Estimates injury risk from load, HRV, sleep, resting HR and load spikes.</summary>
+/// <summary>Counts injury-risk warning signs (load, HRV, sleep, resting HR, stress, hard days in a row) and flags load spikes.</summary>
 /// <remarks>
 /// <para>
-/// Points: today's load above 80 → +25; HRV more than 20 % below baseline → +20; sleep below the minimum sleep
-/// threshold (default 6 h) → +15; resting HR more than the HR-rise threshold (default 10 %) above baseline → +15;
-/// stress above 75 → +15; load above 70 on each of the last 3 days present → +10 (joints, tendons). Load above 75 puts
-/// the lower body and connective tissue at risk. ≥ 70 critical, ≥ 50 high, ≥ 30 medium, else low. High or critical →
-/// an alert (high if critical, else medium).
+/// Warning-sign points (the original app's rule, kept in both presets; not a validated score and not a probability):
+/// today's load above 80 → +25; HRV more than 20 % below baseline → +20; sleep below the minimum sleep threshold
+/// (default 6 h) → +15; resting HR more than the HR-rise threshold (default 10 %) above baseline → +15; stress above
+/// 75 → +15; load above 70 on each of the last 3 days present → +10 (joints, tendons). Load above 75 puts the lower body
+/// and connective tissue at risk. ≥ 70 critical, ≥ 50 high, ≥ 30 medium, else low. High or critical → an alert (high
+/// if critical, else medium) that names the warning signs and says what they are not; it never shows the points as a
+/// "risk score".
 /// </para>
 /// <para>
-/// Week over week: the mean workout minutes per day present of the last 7 days present against the 7 calendar days
-/// before them, over the whole history (the original app looked only at a 7-day window, so it never fired). A rise of
-/// more than 20 % → "Training load spike" (training, high). No comparison when the earlier week has no data or no
-/// workout minutes.
+/// Load spike, evidence-based preset (the default): the EWMA acute:chronic workload ratio of
+/// <see cref="AgentContext.TrainingLoad"/> above 1.5 → "Training load spike" (training, medium) with the Impellizzeri
+/// 2020 caveat. When no ratio can be computed (no load recorded, fewer than 28 days of load history, or too many
+/// unknown days), the week-over-week workout minutes below are compared instead, with the configured threshold.
+/// </para>
+/// <para>
+/// Load spike, original app's preset: the mean workout minutes per day present of the last 7 days present against the
+/// 7 calendar days before them, over the whole history (the original app looked only at a 7-day window, so it never
+/// fired). A rise of more than 20 % → "Training load spike" (training, high). No comparison when the earlier week has
+/// no data or no workout minutes.
 /// </para>
 /// </remarks>
 public sealed class InjuryRiskAgent : IOutcomeReportingAgent
@@ -28,26 +37,23 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
     /// <summary>The rule id of the injury-risk alert.</summary>
     public const string RiskRule = "injury-risk";
 
-    /// <summary>The rule id of the week-over-week spike.</summary>
+    /// <summary>The rule id of the load spike (workload ratio, or week-over-week workout minutes).</summary>
     public const string SpikeRule = "load-spike";
 
     /// <summary>Today's load above this adds 25 points.</summary>
-    public const double HighLoadAbove = 80;
+    internal const double HighLoadAbove = 80;
 
     /// <summary>An HRV drop larger than this percentage adds 20 points.</summary>
-    public const double HrvDropAbovePercent = 20;
+    internal const double HrvDropAbovePercent = 20;
 
     /// <summary>Stress above this adds 15 points.</summary>
-    public const double HighStressAbove = 75;
+    internal const double HighStressAbove = 75;
 
     /// <summary>Load above this on each of the last 3 days present adds 10 points.</summary>
-    public const double ConsecutiveLoadAbove = 70;
+    internal const double ConsecutiveLoadAbove = 70;
 
     /// <summary>Today's load above this puts the lower body and connective tissue at risk.</summary>
-    public const double LowerBodyLoadAbove = 75;
-
-    /// <summary>A week-over-week rise of workout minutes above this percentage is a spike.</summary>
-    public const double SpikeAbovePercent = 20;
+    internal const double LowerBodyLoadAbove = 75;
 
     private const int LoadBit = 1, HrvBit = 2, SleepBit = 4, HeartBit = 8, StressBit = 16, ConsecutiveBit = 32;
 
@@ -62,9 +68,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
     private static readonly string[] JoinedFactors = AgentOutput.JoinedSubsets(FactorNames);
 
     private static readonly AgentRule RiskId = new(AgentId, RiskRule);
-    private static readonly AgentRule SpikeId = new(AgentId, SpikeRule);
     private static readonly IReadOnlyList<RecommendationAction> RiskActions = RecommendationAction.Standard("View prevention plan");
-    private static readonly IReadOnlyList<RecommendationAction> SpikeActions = RecommendationAction.Standard("Reduce volume");
 
     /// <inheritdoc />
     public string Id => AgentId;
@@ -73,11 +77,11 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
     public string Name => "Injury Risk";
 
     /// <inheritdoc />
-    public string Description => "Estimates injury risk from load, HRV, sleep, resting HR and load spikes.";
+    public string Description => "Counts injury-risk warning signs (load, HRV, sleep, resting HR, stress) and flags training load spikes.";
 
     /// <summary>Assesses today's injury risk.</summary>
     /// <param name="context">The user's data.</param>
-    /// <returns>Score, level, body areas, factors and the week-over-week change of workout minutes.</returns>
+    /// <returns>Warning-sign points, level, body areas, factors and the week-over-week change of workout minutes.</returns>
     public static InjuryRisk Assess(AgentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -104,48 +108,44 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         Evaluation risk = Evaluate(context);
         int mask = risk.Mask;
         AgentResults result = default;
-        TrainingLoadSummary? load = null;
 
         if (risk.Level >= RiskLevel.High)
         {
+            bool critical = risk.Level == RiskLevel.Critical;
+            string title = context.Rules.IsOriginalApp
+                ? critical ? "Critical injury risk" : "High injury risk"
+                : critical ? "Many warning signs at once" : "Several warning signs at once";
             string rationale = InvariantText.Format(
-                $"Injury risk score {risk.Score}/100: {JoinedFactors[mask]}.{AreasText(mask, risk.LowerBody)} Swap hard training for recovery until the markers settle.");
+                $"{FactorCount(mask)} warning signs at once: {JoinedFactors[mask]}.{AreasText(mask, risk.LowerBody)} Swap hard training for recovery until they settle. {TrainingLoadText.WarningSignsCaveat}");
             result.Add(AgentOutput.Recommend(
                 context,
                 RiskId,
                 RecommendationType.Alert,
-                risk.Level == RiskLevel.Critical ? RecommendationPriority.High : RecommendationPriority.Medium,
-                risk.Level == RiskLevel.Critical ? "Critical injury risk" : "High injury risk",
+                critical ? RecommendationPriority.High : RecommendationPriority.Medium,
+                title,
                 rationale,
                 RiskActions,
-                RiskEvidence(context, risk, ref load)));
+                RiskEvidence(context, risk)));
         }
 
         if (risk.Missing.Count > 0)
         {
-            result.Skip(RiskId, risk.Missing, MetricText.NotRecorded(risk.Missing) + ": those injury-risk factors were not judged, so the score may be too low");
+            result.Skip(RiskId, risk.Missing, MetricText.NotRecorded(risk.Missing) + ": those injury-risk warning signs were not judged, so fewer may be counted than are present");
         }
 
-        if (risk.WeekOverWeekChange is null && !risk.WorkoutMinutesRecorded)
+        if (context.Rules.IsOriginalApp)
         {
-            result.Skip(SpikeId, "the week-over-week workout check", HealthMetric.WorkoutMinutes);
+            LoadSpikeRule.Original(context, risk.WeekOverWeekChange, risk.WorkoutMinutesRecorded, ref result);
         }
-
-        if (risk.WeekOverWeekChange is { } change && change > SpikeAbovePercent)
+        else
         {
-            string rationale = InvariantText.Format(
-                $"Your workout minutes rose {change:0} % against the week before. Increase volume by about 10 % per week at most to limit injury risk.");
-            var evidence = new List<Evidence>(3)
-            {
-                AgentOutput.Measure("workoutMinutes", change, SpikeAbovePercent, "Week-over-week change in percent of the mean minutes per day present (last 7 days present vs the 7 calendar days before)"),
-            };
-            AddLoadMarkers(evidence, context, ref load);
-            result.Add(AgentOutput.Recommend(
-                context, SpikeId, RecommendationType.Training, RecommendationPriority.High, "Training load spike", rationale, SpikeActions, evidence));
+            LoadSpikeRule.EvidenceBased(context, risk.WeekOverWeekChange, risk.WorkoutMinutesRecorded, ref result);
         }
 
         return result.ToOutcome();
     }
+
+    private static int FactorCount(int mask) => System.Numerics.BitOperations.PopCount((uint)mask);
 
     private static Evaluation Evaluate(AgentContext context)
     {
@@ -197,7 +197,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         score += (mask & ConsecutiveBit) != 0 ? 10 : 0;
         score = Math.Min(score, 100);
 
-        double? weekOverWeek = WeekOverWeekChange(context, out bool minutesRecorded);
+        double? weekOverWeek = LoadSpikeRule.WeekOverWeekChange(context, out bool minutesRecorded);
         return new Evaluation(
             score,
             AgentOutput.RiskLevelOf(score),
@@ -224,7 +224,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         _ => string.Empty,
     };
 
-    private static List<Evidence> RiskEvidence(AgentContext context, in Evaluation risk, ref TrainingLoadSummary? load)
+    private static List<Evidence> RiskEvidence(AgentContext context, in Evaluation risk)
     {
         int mask = risk.Mask;
         DailyMetrics today = context.Today;
@@ -232,7 +232,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         AlertThresholds thresholds = context.Thresholds;
         var evidence = new List<Evidence>(9)
         {
-            AgentOutput.Measure("injuryRisk", risk.Score, risk.Level == RiskLevel.Critical ? 70 : 50, "Risk points: 30 medium, 50 high, 70 critical"),
+            AgentOutput.Measure("injuryRisk", risk.Score, risk.Level == RiskLevel.Critical ? 70 : 50, "Warning-sign points of the original app's rule (30 medium, 50 high, 70 critical); not a probability or a validated score"),
         };
         if ((mask & LoadBit) != 0)
         {
@@ -264,23 +264,8 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
             evidence.Add(AgentOutput.Measure("trainingLoad", MinLoad(context.LastSpan(3)), ConsecutiveLoadAbove, "Lowest load of the last 3 days present"));
         }
 
-        AddLoadMarkers(evidence, context, ref load);
+        LoadSpikeRule.AddLoadMarkers(evidence, context);
         return evidence;
-    }
-
-    /// <summary>Adds the acute:chronic load ratio and Foster's monotony as context, when they can be computed.</summary>
-    private static void AddLoadMarkers(List<Evidence> evidence, AgentContext context, ref TrainingLoadSummary? summary)
-    {
-        TrainingLoadSummary load = summary ??= TrainingLoadCalculator.ComputeDays(context.Days);
-        if (load.AcuteChronicRatio is { } ratio)
-        {
-            evidence.Add(AgentOutput.Measure("acuteChronicLoadRatio", ratio, TrainingLoadCalculator.SpikeRatio, "7-day vs 28-day exponentially weighted load; above 1.5 is a spike flag, not an injury probability"));
-        }
-
-        if (load.Monotony is { } monotony)
-        {
-            evidence.Add(AgentOutput.Measure("loadMonotony", monotony, TrainingLoadCalculator.HighMonotony, "Foster's monotony of the last 7 days (mean / SD); above 2 is high"));
-        }
     }
 
     private static double MinLoad(ReadOnlySpan<DailyMetrics> days)
@@ -315,57 +300,6 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         }
 
         return high;
-    }
-
-    /// <summary>
-    /// Mean workout minutes per day with minutes recorded: last 7 days present vs the 7 calendar days before the first
-    /// of them. <paramref name="recorded"/> tells whether any of the last 7 days has workout minutes.
-    /// </summary>
-    private static double? WeekOverWeekChange(AgentContext context, out bool recorded)
-    {
-        ReadOnlySpan<DailyMetrics> all = context.Days;
-        ReadOnlySpan<DailyMetrics> current = context.LastSpan(7);
-        double currentSum = 0;
-        int currentDays = 0;
-        foreach (DailyMetrics day in current)
-        {
-            if (day.WorkoutMinutes is { } minutes)
-            {
-                currentSum += minutes;
-                currentDays++;
-            }
-        }
-
-        recorded = currentDays > 0;
-        if (all.Length <= current.Length || currentDays == 0)
-        {
-            return null;
-        }
-
-        int start = current[0].Date.DayNumber;
-        double previousSum = 0;
-        int previousDays = 0;
-        for (int i = all.Length - current.Length - 1; i >= 0; i--)
-        {
-            int age = start - all[i].Date.DayNumber;
-            if (age > 7)
-            {
-                break;
-            }
-
-            if (all[i].WorkoutMinutes is { } minutes)
-            {
-                previousSum += minutes;
-                previousDays++;
-            }
-        }
-
-        if (previousDays == 0 || previousSum <= 0)
-        {
-            return null;
-        }
-
-        return SafeMath.PercentChange(currentSum / currentDays, previousSum / previousDays);
     }
 
     /// <summary>The assessment of today: score, level, factor mask, lower-body flag and week-over-week change.</summary>

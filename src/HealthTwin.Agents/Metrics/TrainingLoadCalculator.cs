@@ -1,34 +1,24 @@
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Metrics;
 
 /// <summary>
-/// Computes <see cref="TrainingLoadSummary"/>: exponentially weighted acute (7-day) and chronic (28-day) load and their
-/// ratio, fitness (42-day), fatigue and form, Foster's monotony and strain, and the 7-day mean of ln(rMSSD) against the
-/// personal 60-day normal range (mean ± 0.5 SD).
+/// Computes <see cref="TrainingLoadSummary"/>: the performance management chart (Banister fitness and fatigue with
+/// k = 1 − e^(−1/τ), form, ramp rate), the EWMA acute:chronic workload ratio (Williams 2017) and its spike flag, Foster's
+/// monotony and strain, and the 7-day mean of ln(rMSSD) against the personal 60-day normal range (mean ± 0.5 SD).
 /// </summary>
 /// <remarks>
-/// The weighted means run over the days with a training load (a gap, or a day without a load value, is not a day of
-/// zero load), starting from the first such day's load; with no load value at all they are unknown. ln(rMSSD) uses
-/// only days with an HRV measured as rMSSD.
+/// <para>
+/// The load markers run over calendar days within a bounded window (default 200 days), so their cost does not grow
+/// with the history. A recorded day without a load value is a rest day by default; a calendar day with no record is
+/// unknown and left out of the weighted means. Today without a load value is not over: the markers then describe the
+/// end of yesterday. See <see cref="TrainingLoadRuleOptions"/> and <c>docs/science/training-load.md</c>.
+/// </para>
+/// <para>ln(rMSSD) uses only days with an HRV measured as rMSSD.</para>
 /// </remarks>
 public static class TrainingLoadCalculator
 {
-    /// <summary>The span of the acute (fatigue) load.</summary>
-    public const int AcuteDays = 7;
-
-    /// <summary>The span of the chronic load.</summary>
-    public const int ChronicDays = 28;
-
-    /// <summary>The span of fitness.</summary>
-    public const int FitnessDays = 42;
-
-    /// <summary>An acute:chronic ratio above this is a spike flag.</summary>
-    public const double SpikeRatio = 1.5;
-
-    /// <summary>A monotony above this is high.</summary>
-    public const double HighMonotony = 2;
-
     /// <summary>The window of the HRV normal range, in days present.</summary>
     public const int HrvNormalRangeDays = 60;
 
@@ -38,104 +28,92 @@ public static class TrainingLoadCalculator
     /// <summary>Half-width of the normal range in standard deviations.</summary>
     public const double HrvNormalRangeWidthSd = 0.5;
 
-    /// <summary>Computes the markers.</summary>
-    /// <param name="history">The history sorted by date ascending (as <see cref="AgentContext.AllMetrics"/> is), at least one day.</param>
+    /// <summary>The fitness markers are withheld when more than this many of the last 7 days of the series are unknown.</summary>
+    internal const int MaxUnknownDaysPerWeek = 2;
+
+    private static readonly TrainingLoadRuleOptions Defaults = new();
+
+    /// <summary>Computes the markers with the default settings.</summary>
+    /// <param name="history">The history sorted by date ascending with unique dates (as <see cref="AgentContext.AllMetrics"/> is), at least one day; the last day is today.</param>
     /// <returns>The markers.</returns>
-    /// <exception cref="ArgumentException">The history is empty.</exception>
-    public static TrainingLoadSummary Compute(IReadOnlyList<DailyMetrics> history)
+    /// <exception cref="ArgumentException">The history is empty, or its dates are not strictly ascending.</exception>
+    public static TrainingLoadSummary Compute(IReadOnlyList<DailyMetrics> history) => Compute(history, Defaults);
+
+    /// <summary>Computes the markers.</summary>
+    /// <param name="history">The history sorted by date ascending with unique dates (as <see cref="AgentContext.AllMetrics"/> is), at least one day; the last day is today.</param>
+    /// <param name="options">The training load settings (for example <c>context.Rules.TrainingLoad</c>).</param>
+    /// <returns>The markers.</returns>
+    /// <exception cref="ArgumentException">The history is empty, its dates are not strictly ascending, or a setting is out of range.</exception>
+    public static TrainingLoadSummary Compute(IReadOnlyList<DailyMetrics> history, TrainingLoadRuleOptions options)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
         if (history.Count == 0)
         {
             throw new ArgumentException("The history must contain at least one day.", nameof(history));
         }
 
-        return ComputeDays(SafeMath.AsSpan(history));
-    }
-
-    /// <summary>The same as <see cref="Compute"/> over a non-empty span of the history sorted by date ascending.</summary>
-    internal static TrainingLoadSummary ComputeDays(ReadOnlySpan<DailyMetrics> history)
-    {
-        double acute = 0, chronic = 0, fitness = 0;
-        int loadDays = 0;
-        for (int i = 0; i < history.Length; i++)
+        ReadOnlySpan<DailyMetrics> days = SafeMath.AsSpan(history);
+        for (int i = 0; i < days.Length; i++)
         {
-            if (history[i].TrainingLoad is not { } load)
+            ArgumentNullException.ThrowIfNull(days[i], nameof(history));
+            if (i > 0 && days[i].Date <= days[i - 1].Date)
             {
-                continue;
+                throw new ArgumentException(
+                    $"The history must be sorted by date with unique dates: {days[i].Date:yyyy-MM-dd} (index {i}) follows {days[i - 1].Date:yyyy-MM-dd}.",
+                    nameof(history));
             }
-
-            if (loadDays++ == 0)
-            {
-                acute = chronic = fitness = load;
-                continue;
-            }
-
-            acute = Ewma(acute, load, AcuteDays);
-            chronic = Ewma(chronic, load, ChronicDays);
-            fitness = Ewma(fitness, load, FitnessDays);
         }
 
-        bool known = loadDays > 0;
-        (double? monotony, double? strain) = Foster(SafeMath.Last(history, 7));
+        return ComputeDays(days, options);
+    }
+
+    /// <summary>The same as <see cref="Compute(IReadOnlyList{DailyMetrics}, TrainingLoadRuleOptions)"/> over a non-empty, validated span of the history sorted by date ascending.</summary>
+    internal static TrainingLoadSummary ComputeDays(ReadOnlySpan<DailyMetrics> history, TrainingLoadRuleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ThrowIfInvalid();
+        LoadSeriesResult load = LoadSeries.Compute(history, options);
         (double? ln7, double? low, double? high, HrvNormalRangeStatus status) = HrvRange(history);
+        bool series = load.SeriesDays > 0;
+        bool fitnessKnown = series && load.UnknownWeek <= MaxUnknownDaysPerWeek;
+        double? ratio = series
+            && load.SeriesDays >= options.ChronicWindowDays
+            && load.UnknownAcute <= QuarterOf(options.AcuteWindowDays)
+            && load.UnknownChronic <= QuarterOf(options.ChronicWindowDays)
+            && load.Chronic > 0
+                ? load.Acute / load.Chronic
+                : null;
         return new TrainingLoadSummary
         {
-            AcuteLoad = known ? Round(acute) : null,
-            ChronicLoad = known ? Round(chronic) : null,
-            AcuteChronicRatio = loadDays >= ChronicDays && chronic > 0 ? Round(acute / chronic) : null,
-            Fitness = known ? Round(fitness) : null,
-            Form = known ? Round(fitness - acute) : null,
-            LoadDays = loadDays,
-            Monotony = monotony,
-            Strain = strain,
+            AcuteLoad = series && load.UnknownAcute <= QuarterOf(options.AcuteWindowDays) ? Round(load.Acute) : null,
+            ChronicLoad = series && load.UnknownChronic <= QuarterOf(options.ChronicWindowDays) ? Round(load.Chronic) : null,
+            AcuteChronicRatio = Round(ratio),
+            LoadSpike = ratio > options.SpikeRatioAbove,
+            Fitness = fitnessKnown ? Round(load.Fitness) : null,
+            Fatigue = fitnessKnown ? Round(load.Fatigue) : null,
+            Form = fitnessKnown ? Round(load.FitnessYesterday - load.FatigueYesterday) : null,
+            RampRate = fitnessKnown ? Round(load.Fitness - load.FitnessWeekAgo) : null,
+            LoadThrough = series ? DateOnly.FromDayNumber(load.End) : null,
+            SeriesDays = load.SeriesDays,
+            LoadDays = load.LoadDays,
+            RestDays = load.RestDays,
+            UnrecordedDays = load.UnknownDays,
+            Monotony = Round(load.Monotony),
+            HighMonotony = load.Monotony > options.HighMonotonyAbove,
+            Strain = Round(load.Strain),
             LnRmssd7DayMean = ln7,
             LnRmssdNormalLow = low,
             LnRmssdNormalHigh = high,
             HrvStatus = status,
+            UnrecordedLastWeek = load.UnknownWeek,
+            UnrecordedAcuteWindow = load.UnknownAcute,
+            UnrecordedChronicWindow = load.UnknownChronic,
         };
     }
 
-    private static double Ewma(double previous, double value, int days)
-    {
-        double lambda = 2.0 / (days + 1);
-        return (lambda * value) + ((1 - lambda) * previous);
-    }
-
-    private static (double? Monotony, double? Strain) Foster(ReadOnlySpan<DailyMetrics> week)
-    {
-        if (week.Length < 7)
-        {
-            return (null, null);
-        }
-
-        double sum = 0;
-        for (int i = 0; i < week.Length; i++)
-        {
-            if (week[i].TrainingLoad is not { } load)
-            {
-                return (null, null); // a week with an unrecorded day has no monotony
-            }
-
-            sum += load;
-        }
-
-        double mean = sum / week.Length, squares = 0;
-        for (int i = 0; i < week.Length; i++)
-        {
-            double d = week[i].TrainingLoad.GetValueOrDefault() - mean;
-            squares += d * d;
-        }
-
-        double sd = Math.Sqrt(squares / week.Length);
-        if (sd <= 1e-9)
-        {
-            return (null, null);
-        }
-
-        double monotony = mean / sd;
-        return (Round(monotony), Round(sum * monotony));
-    }
+    /// <summary>At most a quarter of a window's days may be unknown (rounded up: 2 of 7, 7 of 28).</summary>
+    internal static int QuarterOf(int days) => (days + 3) / 4;
 
     private static (double? Ln7, double? Low, double? High, HrvNormalRangeStatus Status) HrvRange(ReadOnlySpan<DailyMetrics> history)
     {
@@ -176,4 +154,6 @@ public static class TrainingLoadCalculator
     }
 
     private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
+
+    private static double? Round(double? value) => value is { } v && double.IsFinite(v) ? Round(v) : null;
 }

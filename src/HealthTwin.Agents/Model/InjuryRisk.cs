@@ -1,9 +1,12 @@
 namespace HealthTwin.Agents.Model;
 
-/// <summary>The injury-risk assessment of today.</summary>
+/// <summary>
+/// Today's injury-risk warning signs: a count of markers that are off (the original app's points rule), not an injury
+/// probability, not a validated risk score and not a diagnosis.
+/// </summary>
 public sealed record InjuryRisk
 {
-    /// <summary>The risk points, 0–100.</summary>
+    /// <summary>Warning-sign points, 0–100 (25 high load, 20 HRV drop, 15 short sleep, 15 resting HR up, 15 stress, 10 three hard days). Not a probability.</summary>
     public required int Score { get; init; }
 
     /// <summary>The risk level of <see cref="Score"/>.</summary>

@@ -39,7 +39,7 @@ internal static class ReportDayComputer
             Thresholds = thresholds,
         };
 
-        TrainingLoadSummary load = TrainingLoadCalculator.Compute(historyUpToDay);
+        TrainingLoadSummary load = context.TrainingLoad;
         AgentAnalysis analysis = await orchestrator.AnalyzeAsync(context, cancellationToken).ConfigureAwait(false);
         SleepDebt debt = context.SleepDebt;
         bool rmssd = today.HrvMethod == HrvMethod.Rmssd;
@@ -60,7 +60,7 @@ internal static class ReportDayComputer
             RestingHrBaseline = Finite(context.Baseline.RestingHr),
             TrainingLoad = today.TrainingLoad,
             Fitness = Finite(load.Fitness),
-            Fatigue = Finite(load.AcuteLoad),
+            Fatigue = Finite(load.Fatigue),
             Form = Finite(load.Form),
             Burnout = context.BurnoutRisk.Level,
             Anomalies = context.Anomalies,

@@ -54,7 +54,7 @@ internal static class ReportModelBuilder
                 .ConfigureAwait(false);
             days[i] = day;
             spikeDays += load.LoadSpike ? 1 : 0;
-            if (load is { Fitness: { } fitness, AcuteLoad: { } fatigue, Form: { } form })
+            if (load is { Fitness: { } fitness, Fatigue: { } fatigue, Form: { } form })
             {
                 training = new TrainingSnapshot
                 {

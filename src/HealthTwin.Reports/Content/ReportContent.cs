@@ -73,7 +73,7 @@ internal static class ReportContent
         ("Baseline", "Means over the 14 most recent days with data up to each day (BaselineCalculator), per metric; a metric needs at least 3 days before it has a baseline, and HRV is averaged only over days measured with the same method."),
         ("Sleep debt", "Nightly need × nights − hours slept over the last 7 nights with data (SleepDebtCalculator); the need is the profile's sleep need, else the 14-day mean."),
         ("HRV normal range", "The 60-day mean of ln(rMSSD) ± 0.5 standard deviations, from 14 rMSSD days on (TrainingLoadCalculator, after Plews and Kiviniemi). Falling below it is a flag worth attention, not a finding."),
-        ("Fitness, fatigue, form", "Exponentially weighted means of daily load over 42 and 7 days; form = fitness − fatigue (TrainingLoadCalculator). Monitoring aids, not injury probabilities."),
+        ("Fitness, fatigue, form", "Banister's fitness and fatigue: daily load weighted with time constants of 42 and 7 days (k = 1 − e^(−1/τ), from 0 at the first load); form = yesterday's fitness − yesterday's fatigue (TrainingLoadCalculator). Monitoring aids, not injury probabilities."),
         ("Burnout level", "Points for HRV and resting HR off baseline over 3 days, lower sleep efficiency and high stress with low mood over 7 days (BurnoutRiskCalculator). A level is a prompt to look after yourself, not a diagnosis of burnout."),
         ("Notable days", "Resting HR or HRV beyond the alert thresholds against baseline, or sleep efficiency more than 10 % below it (AnomalyDetector)."),
         ("Recommendations", "The ten rule-based HealthTwin agents run on every day with data as of that morning; counts are days on which a rule fired."),

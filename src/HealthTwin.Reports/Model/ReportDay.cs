@@ -50,10 +50,10 @@ public sealed record ReportDay
     /// <summary>The day's training load (0–100).</summary>
     public double? TrainingLoad { get; init; }
 
-    /// <summary>Fitness: the 42-day exponentially weighted load from <c>TrainingLoadCalculator</c>.</summary>
+    /// <summary>Fitness: Banister's chronic training load (τ = 42 days) from <c>TrainingLoadCalculator</c>.</summary>
     public double? Fitness { get; init; }
 
-    /// <summary>Fatigue: the 7-day exponentially weighted load.</summary>
+    /// <summary>Fatigue: Banister's acute training load (τ = 7 days).</summary>
     public double? Fatigue { get; init; }
 
     /// <summary>Form: fitness − fatigue.</summary>

@@ -9,7 +9,7 @@ public sealed record TrainingSnapshot
     /// <summary>Fitness (42-day exponentially weighted load).</summary>
     public required double Fitness { get; init; }
 
-    /// <summary>Fatigue (7-day exponentially weighted load).</summary>
+    /// <summary>Fatigue (Banister's acute training load, τ = 7 days).</summary>
     public required double Fatigue { get; init; }
 
     /// <summary>Form: fitness − fatigue.</summary>

@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Tests.Metrics;
 
@@ -204,36 +205,45 @@ public sealed class PartialDayCalculatorTests
     }
 
     [Fact]
-    public void TrainingLoad_DaysWithoutLoad_DoNotLowerTheAverages()
+    public void TrainingLoad_RecordedDaysWithoutLoad_AreRestDaysByDefault()
     {
-        List<DailyMetrics> loaded = TestData.History(10, (d, _) => d with { TrainingLoad = 50 });
-        List<DailyMetrics> withGaps = TestData.History(20, (d, i) => i < 10 ? d with { TrainingLoad = 50 } : d.Without(HealthMetric.TrainingLoad));
+        // Ten days at 50, then nine recorded days without a load value (rest days: load 0) and today with 0.
+        List<DailyMetrics> withRest = TestData.History(20, (d, i) => i < 10 ? d with { TrainingLoad = 50 } : i < 19 ? d.Without(HealthMetric.TrainingLoad) : d with { TrainingLoad = 0 });
+        List<DailyMetrics> withZeros = TestData.History(20, (d, i) => d with { TrainingLoad = i < 10 ? 50 : 0 });
 
-        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(withGaps);
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(withRest);
 
-        summary.AcuteLoad.Should().Be(50, "ten days without a load value are not ten days of zero load");
-        summary.ChronicLoad.Should().Be(50);
-        summary.Fitness.Should().Be(50);
-        summary.Form.Should().Be(0);
-        summary.LoadDays.Should().Be(10);
-        summary.Monotony.Should().BeNull("the last 7 days have no load");
-        summary.Strain.Should().BeNull();
-        TrainingLoadSummary withoutGaps = TrainingLoadCalculator.Compute(loaded);
-        (summary.AcuteLoad, summary.ChronicLoad, summary.Fitness, summary.Form, summary.AcuteChronicRatio)
-            .Should().Be((withoutGaps.AcuteLoad, withoutGaps.ChronicLoad, withoutGaps.Fitness, withoutGaps.Form, withoutGaps.AcuteChronicRatio));
+        (summary.LoadDays, summary.RestDays, summary.UnrecordedDays).Should().Be((11, 9, 0));
+        TrainingLoadSummary zeros = TrainingLoadCalculator.Compute(withZeros);
+        (summary.AcuteLoad, summary.ChronicLoad, summary.Fitness, summary.Fatigue, summary.Form, summary.Monotony)
+            .Should().Be((zeros.AcuteLoad, zeros.ChronicLoad, zeros.Fitness, zeros.Fatigue, zeros.Form, zeros.Monotony));
+        summary.AcuteLoad.Should().Be(2.666, "ten rest days bring the 7-day load down: 50 × (0.75^10 − 0.75^20) / (1 − 0.75^20)");
     }
 
     [Fact]
-    public void TrainingLoad_OneUnrecordedDayInTheWeek_NoMonotony()
+    public void TrainingLoad_DaysWithoutLoadAsUnknown_DoNotLowerTheAverages()
     {
+        List<DailyMetrics> withGaps = TestData.History(12, (d, i) => i is 4 or 8 ? d.Without(HealthMetric.TrainingLoad) : d with { TrainingLoad = 50 });
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(withGaps, new TrainingLoadRuleOptions { DayWithoutLoad = DayWithoutLoadTreatment.Unknown });
+
+        summary.AcuteLoad.Should().Be(50, "days without a load value are then unknown, not days of zero load");
+        summary.ChronicLoad.Should().Be(50);
+        (summary.LoadDays, summary.RestDays, summary.UnrecordedDays).Should().Be((10, 0, 2));
+        summary.Monotony.Should().BeNull("the last 7 days include an unknown one");
+    }
+
+    [Fact]
+    public void TrainingLoad_OneUnrecordedDayInTheWeek_RestDayInTheMonotony()
+    {
+        // 40, 41, 42, rest, 44, 45, 46: the recorded day without a load counts as 0 in Foster's week.
         List<DailyMetrics> history = TestData.History(7, (d, i) => i == 3 ? d.Without(HealthMetric.TrainingLoad) : d with { TrainingLoad = 40 + i });
 
         TrainingLoadSummary summary = TrainingLoadCalculator.Compute(history);
 
-        summary.Monotony.Should().BeNull();
-        summary.Strain.Should().BeNull();
+        summary.Monotony.Should().Be(2.428); // mean 258 / 7 = 36.857, population SD 15.179
         summary.LoadDays.Should().Be(6);
-        summary.AcuteLoad.Should().NotBeNull();
+        summary.RestDays.Should().Be(1);
     }
 
     [Fact]

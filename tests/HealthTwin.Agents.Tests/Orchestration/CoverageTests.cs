@@ -65,7 +65,7 @@ public sealed class CoverageTests
         Skipped(result, BreathingCoachAgent.AgentId, BreathingCoachAgent.BoxRule).MissingMetrics.Should().Equal(HealthMetric.StressScore);
         Skipped(result, FitnessCoachAgent.AgentId, FitnessCoachAgent.HardSessionRule).MissingMetrics.Should().Equal(HealthMetric.TrainingLoad);
         Skipped(result, RecoveryPredictionAgent.AgentId, RecoveryPredictionAgent.DeloadRule).Should().BeNull("recovery is high, so the deload check needs no load");
-        Skipped(result, InjuryRiskAgent.AgentId, InjuryRiskAgent.SpikeRule).MissingMetrics.Should().Equal(HealthMetric.WorkoutMinutes);
+        Skipped(result, InjuryRiskAgent.AgentId, InjuryRiskAgent.SpikeRule).MissingMetrics.Should().Equal(HealthMetric.TrainingLoad, HealthMetric.WorkoutMinutes);
         Skipped(result, InjuryRiskAgent.AgentId, InjuryRiskAgent.RiskRule).MissingMetrics.Should().Equal(HealthMetric.TrainingLoad, HealthMetric.StressScore);
         Skipped(result, PredictiveAnalyticsAgent.AgentId, PredictiveAnalyticsAgent.TrainingWindowsRule).MissingMetrics.Should().Equal(HealthMetric.StressScore, HealthMetric.TrainingLoad);
         Skipped(result, SleepAgent.AgentId, SleepAgent.SleepDebtRule).Should().BeNull();

@@ -67,7 +67,8 @@ public sealed class ScenarioTests
         injury.Type.Should().Be(RecommendationType.Alert);
         injury.Priority.Should().Be(RecommendationPriority.High);
         injury.Evidence.Should().Contain(e => e.Metric == "acuteChronicLoadRatio" && e.Value > 1);
-        Find(analysis, InjuryRiskAgent.AgentId, InjuryRiskAgent.SpikeRule).Priority.Should().Be(RecommendationPriority.High);
+        Has(analysis, InjuryRiskAgent.AgentId, InjuryRiskAgent.SpikeRule).Should().BeFalse("a two-week block is already half of the 28-day load: EWMA ratio about 1.2, below the 1.5 flag");
+        context.TrainingLoad.AcuteChronicRatio.Should().BeInRange(1.1, 1.4);
         Find(analysis, RecoveryPredictionAgent.AgentId, RecoveryPredictionAgent.StatusRule).Type.Should().Be(RecommendationType.Training);
         Find(analysis, RecoveryPredictionAgent.AgentId, RecoveryPredictionAgent.DeloadRule).Priority.Should().Be(RecommendationPriority.High);
 
