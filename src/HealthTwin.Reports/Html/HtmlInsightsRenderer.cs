@@ -8,8 +8,8 @@ namespace HealthTwin.Reports.Html;
 
 /// <summary>
 /// Renders the stand-alone AI insights document as one self-contained, well-formed HTML page (the report's inline
-/// CSS, no scripts, no external resources): the AI label, the narrative, the key figures, the facts the model was
-/// given, and how to read it.
+/// CSS, no scripts, no external resources): the AI label, the narrative, the key figures, how to read it, and the
+/// facts the model was given.
 /// </summary>
 internal static class HtmlInsightsRenderer
 {
@@ -37,6 +37,7 @@ internal static class HtmlInsightsRenderer
         }
 
         html.Append("</div>\n</section>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"about\">\n<h2>How to read this</h2>\n<p>{E(ReportContent.InsightsAbout(report))}</p>\n</section>\n");
         html.Append(CultureInfo.InvariantCulture, $"<section id=\"facts\">\n<h2>What the model was given</h2>\n<p class=\"muted\">{E(ReportContent.FactsIntro)}</p>\n<ul class=\"facts\">\n");
         foreach (string line in ReportInsightFactsBuilder.Build(report).Lines)
         {
@@ -44,7 +45,6 @@ internal static class HtmlInsightsRenderer
         }
 
         html.Append("</ul>\n</section>\n");
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"about\">\n<h2>How to read this</h2>\n<p>{E(ReportContent.InsightsAbout(report))}</p>\n</section>\n");
         html.Append(CultureInfo.InvariantCulture, $"<footer>{E(ReportContent.Disclaimer)}</footer>\n</main>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -41,6 +41,9 @@ internal static class PdfInsightsRenderer
             flow.Y += 8;
             PdfReportRenderer.SectionTitle(flow, "The period in figures");
             PdfReportRenderer.KeyFigures(flow, ReportContent.KeyFigures(report));
+            PdfReportRenderer.SectionTitle(flow, "How to read this");
+            flow.Paragraph(ReportContent.InsightsAbout(report), 8.5, ReportPalette.Ink, after: 6);
+            flow.Paragraph(ReportContent.Disclaimer, 8, ReportPalette.Ink, bold: true, after: 14);
             PdfReportRenderer.SectionTitle(flow, "What the model was given");
             flow.Paragraph(ReportContent.FactsIntro, 8.5, ReportPalette.Muted, after: 4);
             foreach (string line in ReportInsightFactsBuilder.Build(report).Lines)
@@ -48,10 +51,6 @@ internal static class PdfInsightsRenderer
                 flow.Paragraph(line, 7.8, ReportPalette.Ink, indent: 8, after: 1.5);
             }
 
-            flow.Y += 10;
-            PdfReportRenderer.SectionTitle(flow, "How to read this");
-            flow.Paragraph(ReportContent.InsightsAbout(report), 8.5, ReportPalette.Ink, after: 6);
-            flow.Paragraph(ReportContent.Disclaimer, 8, ReportPalette.Ink, bold: true);
             flow.FinishPages(ReportContent.InsightsFooter);
         }
 
