@@ -43,7 +43,9 @@ public sealed partial class HealthReportGenerator
         HealthReport report = await BuildAsync(userId, period, profile, cancellationToken).ConfigureAwait(false);
         if (report.Insights.Status != ReportInsightsStatus.Generated)
         {
-            throw new HealthReportException(string.Concat($"No AI insights document could be made for {period.Label}. ", report.Insights.Message), HealthReportFailure.InsightsUnavailable);
+            throw new HealthReportException(
+                $"No AI insights document could be made for {period.Label}: {report.Insights.Provider} was asked, but {report.Insights.Reason}. Try again later; the health report itself is available.",
+                HealthReportFailure.InsightsUnavailable);
         }
 
         byte[] content = format == ReportFormat.Html ? System.Text.Encoding.UTF8.GetBytes(RenderInsightsHtml(report)) : RenderInsightsPdf(report);
@@ -153,6 +155,7 @@ public sealed partial class HealthReportGenerator
         {
             Status = ReportInsightsStatus.Unavailable,
             Provider = _insights.Name,
+            Reason = why,
             Message = $"The AI narrative is unavailable for this report: {_insights.Name} was asked, but {why}. The rest of the report is unchanged.",
         };
     }

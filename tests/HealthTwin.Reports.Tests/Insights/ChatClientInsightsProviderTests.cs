@@ -106,6 +106,7 @@ public sealed class ChatClientInsightsProviderTests
         report.Insights.Status.Should().Be(ReportInsightsStatus.Unavailable);
         report.Insights.Paragraphs.Should().BeEmpty();
         report.Insights.Message.Should().Be($"The AI narrative is unavailable for this report: fake-provider (fake-model-1) was asked, but its answer was rejected ({reason}). The rest of the report is unchanged.");
+        report.Insights.Reason.Should().Be($"its answer was rejected ({reason})");
     }
 
     [Theory]

@@ -140,7 +140,7 @@ public sealed class InsightsDocumentTests : IDisposable
 
         HealthReportException error = (await generate.Should().ThrowAsync<HealthReportException>()).Which;
         error.Failure.Should().Be(HealthReportFailure.InsightsUnavailable);
-        error.Message.Should().StartWith("No AI insights document could be made for January 2025.").And.Contain("Fake model was asked, but it failed (HttpRequestException)");
+        error.Message.Should().Be("No AI insights document could be made for January 2025: Fake model was asked, but it failed (HttpRequestException). Try again later; the health report itself is available.");
         (await host.Files.DownloadAsync("u1", UserFileCategory.Reports, "insights-monthly-2025-01.pdf")).Should().BeNull();
     }
 
