@@ -101,7 +101,15 @@ internal static class ReportCommand
         }
 
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // Warnings and errors on stderr, but no exception blocks: a failing model is reported in one sentence (or in the
+        // report's AI section), so the chat pipeline's and the generator's own failure logs are left out here.
+        builder.Logging.ClearProviders()
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.AI", LogLevel.None)
+            .AddFilter(typeof(HealthReportGenerator).FullName, LogLevel.Error);
         IHealthTwinBuilder healthTwin = builder.Services.AddHealthTwin(builder.Configuration.GetSection(HealthTwinOptions.SectionName));
         healthTwin.AddHealthReports(builder.Configuration.GetSection($"{HealthTwinOptions.SectionName}:{HealthReportOptions.SectionName}"));
         AwsSwitches.Apply(arguments, healthTwin, builder.Configuration);

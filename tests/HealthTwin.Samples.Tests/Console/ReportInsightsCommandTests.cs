@@ -122,6 +122,30 @@ public sealed class ReportInsightsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_InsightsModelFails_PrintsOneSentenceAndNoLogBlock()
+    {
+        _server.ErrorStatus = 503;
+        _server.ErrorType = "ServiceUnavailableException";
+        string dll = Path.Combine(AppContext.BaseDirectory, "HealthTwin.Samples.Console.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _folder };
+        foreach (string arg in new[] { dll, "report", "--month", "2025-01", "--insights", "--bedrock", "--user", UniqueUser() })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["HealthTwin__Storage__RootPath"] = Path.Combine(_folder, "data");
+        using var process = System.Diagnostics.Process.Start(start)!; // inherits the loopback endpoint and credentials set above
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await stdout;
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(ConsoleApp.ConfigurationError, stderr);
+        stderr.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("No AI insights document could be made for January 2025: Amazon Bedrock (");
+        _server.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Report_InsightsWithoutBedrock_ExitTwoNamingTheMissingSwitch()
     {
         (int exit, _, string error) = await Run("report", "--month", "2025-01", "--insights", "--user", UniqueUser());
