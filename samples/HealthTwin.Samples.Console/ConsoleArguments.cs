@@ -33,8 +33,9 @@ internal sealed record ConsoleArguments
           --s3                store metrics in Amazon S3 (HealthTwin:S3:BucketName or AWS_S3_BUCKET_NAME)
           --help, -h          this help
         Commands:
-          report --month YYYY-MM | --year YYYY [--out FILE] [--html]   a PDF (or HTML) health report, stored under reports/
-        Exit codes: 0 done, 2 bad arguments or input file, 3 configuration problem (AWS credentials, bucket, options).
+          report --month YYYY-MM | --year YYYY [--out FILE] [--html] [--insights]   a PDF (or HTML) health report, stored under reports/
+                              (--insights: the AI insights document, with --bedrock)
+        Exit codes: 0 done, 2 bad arguments or input file, 3 configuration problem (AWS credentials, bucket, options) or AI insights unavailable.
         """;
 
     /// <summary>Parses the arguments; on failure returns an error sentence instead.</summary>

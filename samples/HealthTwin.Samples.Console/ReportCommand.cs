@@ -3,7 +3,9 @@ using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Serialization;
 using HealthTwin.Agents.Storage;
 using HealthTwin.Agents.Synthetic;
+using HealthTwin.Aws.Bedrock;
 using HealthTwin.Reports;
+using HealthTwin.Reports.Insights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,10 +13,12 @@ using Microsoft.Extensions.Logging;
 namespace HealthTwin.Samples.Console;
 
 /// <summary>
-/// <c>report --month YYYY-MM | --year YYYY [--out FILE] [--html]</c>: stores the scenario's (or the input file's)
-/// days, makes the report, stores it under the user's <c>reports/</c> and writes a copy to <c>--out</c>
-/// (default: the stored file name in the current folder). The other options (<c>--scenario</c>, <c>--input</c>,
-/// <c>--user</c>, <c>--s3</c>, <c>--bedrock</c>) mean what they mean for the default command.
+/// <c>report --month YYYY-MM | --year YYYY [--out FILE] [--html] [--insights]</c>: stores the scenario's (or the input
+/// file's) days, makes the report (or, with <c>--insights</c>, the stand-alone AI insights document, which needs
+/// <c>--bedrock</c>), stores it under the user's <c>reports/</c> and writes a copy to <c>--out</c> (default: the stored
+/// file name in the current folder). With <c>--bedrock</c> the report's AI section carries Amazon Bedrock's narrative.
+/// The other options (<c>--scenario</c>, <c>--input</c>, <c>--user</c>, <c>--s3</c>) mean what they mean for the
+/// default command.
 /// </summary>
 internal static class ReportCommand
 {
@@ -26,7 +30,9 @@ internal static class ReportCommand
           --year YYYY         an annual report (stored as reports/annual-YYYY.pdf)
           --out <file>        where to write a copy (default: the stored file name in the current folder)
           --html              one self-contained HTML page instead of a PDF
-          --scenario, --input, --user, --s3, --bedrock   as for the default command
+          --insights          the AI insights document (reports/insights-monthly-YYYY-MM.pdf); needs --bedrock
+          --bedrock           Amazon Bedrock writes the AI narrative (standard AWS configuration)
+          --scenario, --input, --user, --s3   as for the default command
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -34,6 +40,7 @@ internal static class ReportCommand
         ReportPeriod? period = null;
         string? outFile = null;
         bool html = false;
+        bool insights = false;
         var rest = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
@@ -67,6 +74,9 @@ internal static class ReportCommand
                 case "--html":
                     html = true;
                     break;
+                case "--insights":
+                    insights = true;
+                    break;
                 default:
                     rest.Add(args[i]);
                     break;
@@ -85,11 +95,31 @@ internal static class ReportCommand
             return await FailAsync(error, problem ?? (period is null ? "report needs --month YYYY-MM or --year YYYY." : $"--user '{arguments?.UserId}' is not a valid user id."));
         }
 
+        if (insights && !arguments.Bedrock)
+        {
+            return await FailAsync(error, "--insights needs an AI provider: add --bedrock (Amazon Bedrock with the standard AWS configuration).");
+        }
+
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        // Warnings and errors on stderr, but no exception blocks: a failing model is reported in one sentence (or in the
+        // report's AI section), so the chat pipeline's and the generator's own failure logs are left out here.
+        builder.Logging.ClearProviders()
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.AI", LogLevel.None)
+            .AddFilter(typeof(HealthReportGenerator).FullName, LogLevel.Error);
         IHealthTwinBuilder healthTwin = builder.Services.AddHealthTwin(builder.Configuration.GetSection(HealthTwinOptions.SectionName));
         healthTwin.AddHealthReports(builder.Configuration.GetSection($"{HealthTwinOptions.SectionName}:{HealthReportOptions.SectionName}"));
         AwsSwitches.Apply(arguments, healthTwin, builder.Configuration);
+        if (arguments.Bedrock)
+        {
+            // The report's AI section (and the --insights document) through the Bedrock agents' keyed chat client.
+            healthTwin.AddReportInsights(BedrockChatClient.ServiceKey, o => o.Name ??= "Amazon Bedrock");
+            builder.Services.Configure<ReportInsightsOptions>(builder.Configuration.GetSection($"{HealthTwinOptions.SectionName}:{HealthReportOptions.SectionName}:{ReportInsightsOptions.SectionName}"));
+        }
+
         using IHost host = builder.Build();
         try
         {
@@ -103,7 +133,9 @@ internal static class ReportCommand
             await host.Services.GetRequiredService<IMetricsStore>().SaveAsync(arguments.UserId, history, cancellationToken);
             HealthReportGenerator generator = host.Services.GetRequiredService<HealthReportGenerator>();
             ReportFormat format = html ? ReportFormat.Html : ReportFormat.Pdf;
-            StoredHealthReport stored = await generator.GenerateAsync(arguments.UserId, period, profile, format, cancellationToken);
+            StoredHealthReport stored = insights
+                ? await generator.GenerateInsightsAsync(arguments.UserId, period, profile, format, cancellationToken)
+                : await generator.GenerateAsync(arguments.UserId, period, profile, format, cancellationToken);
             UserFileDownload? download = await host.Services.GetRequiredService<IUserFileStore>().DownloadAsync(arguments.UserId, UserFileCategory.Reports, stored.FileName, cancellationToken)
                 ?? throw new HealthReportException($"The stored report {stored.Key} could not be read back.");
             string path = Path.GetFullPath(outFile ?? stored.FileName);
@@ -117,6 +149,11 @@ internal static class ReportCommand
             await output.WriteLineAsync($"Wrote {path}");
             await host.StopAsync(cancellationToken);
             return 0;
+        }
+        catch (HealthReportException ex) when (ex.Failure is HealthReportFailure.InsightsUnavailable or HealthReportFailure.InsightsNotConfigured)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ConsoleApp.ConfigurationError;
         }
         catch (HealthReportException ex)
         {

@@ -1,5 +1,7 @@
 using HealthTwin.Aws.AI;
+using HealthTwin.Aws.Bedrock;
 using HealthTwin.Aws.S3;
+using HealthTwin.Reports.Insights;
 
 namespace HealthTwin.Samples.WebApi;
 
@@ -8,7 +10,8 @@ namespace HealthTwin.Samples.WebApi;
 /// the file-system store.
 /// <list type="bullet">
 /// <item><c>HealthTwin:Bedrock:Enabled = true</c>: the Bedrock agents (options from <c>HealthTwin:Bedrock</c>; they
-/// join <c>/api/analyze</c> as <c>Mode</c> says) and <see cref="BedrockFocusAnalyzer"/> behind <c>aws-bedrock-chat</c>.</item>
+/// join <c>/api/analyze</c> as <c>Mode</c> says), <see cref="BedrockFocusAnalyzer"/> behind <c>aws-bedrock-chat</c>, and the
+/// AI insights of <c>/api/reports</c> through the same keyed Bedrock chat client (options from <c>HealthTwin:Reports:Insights</c>).</item>
 /// <item><c>HealthTwin:S3:BucketName</c> or <c>AWS_S3_BUCKET_NAME</c> set: the S3 stores (options from
 /// <c>HealthTwin:S3</c>) behind every storage endpoint; upload URLs are then S3 pre-signed URLs.</item>
 /// </list>
@@ -30,6 +33,8 @@ internal static class AwsSwitches
         {
             healthTwin.AddBedrockAgents(configuration.GetSection(BedrockOptions.SectionName));
             healthTwin.Services.AddSingleton<IFocusAnalyzer, BedrockFocusAnalyzer>();
+            healthTwin.AddReportInsights(BedrockChatClient.ServiceKey, o => o.Name ??= "Amazon Bedrock");
+            healthTwin.Services.Configure<ReportInsightsOptions>(configuration.GetSection("HealthTwin:Reports:" + ReportInsightsOptions.SectionName));
         }
 
         if (bucket is not null)

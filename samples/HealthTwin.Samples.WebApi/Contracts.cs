@@ -39,3 +39,13 @@ internal sealed record ListedFile(string Key, long Size, DateTimeOffset? LastMod
 
 /// <summary><c>/api/analyze</c> request. Without <c>metrics</c> the caller's stored days are analysed.</summary>
 internal sealed record AnalyzeRequest(UserProfile? Profile, IReadOnlyList<DailyMetrics>? Metrics, ContextData? ContextData, SleepEnvironment? SleepEnvironment);
+
+/// <summary>
+/// <c>/api/reports</c> request: <c>period</c> <c>"month"</c> with <c>month</c> <c>"YYYY-MM"</c>, or <c>"year"</c> with
+/// <c>year</c>; optional <c>format</c> (<c>pdf</c> | <c>html</c>), <c>document</c> (<c>report</c> | <c>insights</c>) and
+/// <c>profile</c> (sleep need, time zone).
+/// </summary>
+internal sealed record ReportRequest(string? Period, string? Month, int? Year, string? Format, string? Document, UserProfile? Profile);
+
+/// <summary><c>/api/reports</c> response: the stored key and a URL to download it from (S3: pre-signed; file system: a signed link).</summary>
+internal sealed record ReportResponse(string Key, Uri Url, string Period, string Document, string Format, string ContentType, long Size);

@@ -3,7 +3,8 @@ using HealthTwin;
 using HealthTwin.Samples.WebApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze, behind
+// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze and
+// /api/reports, behind
 // JWT bearer auth. Every storage key is scoped to the token's subject.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 if (DevTokenCommand.TryRun(args, builder.Configuration))
@@ -15,7 +16,8 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBodyBytes", 10L * 1024 * 1024));
 
 builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")) // local agents, file-system store, unless:
-    .AddAwsFromConfiguration(builder.Configuration);                           // HealthTwin:Bedrock:Enabled, HealthTwin:S3:BucketName
+    .AddAwsFromConfiguration(builder.Configuration)                            // HealthTwin:Bedrock:Enabled (also AI report insights), HealthTwin:S3:BucketName
+    .AddHealthReports(builder.Configuration.GetSection("HealthTwin:Reports")); // PDF/HTML reports under users/{id}/reports/
 builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         // unless Bedrock registered its analyzer
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
@@ -53,6 +55,7 @@ RouteGroupBuilder api = app.MapGroup(string.Empty).RequireAuthorization(CallerId
 api.MapChatEndpoint();
 api.MapStorageEndpoints();
 api.MapAnalyzeEndpoint();
+api.MapReportEndpoint();
 app.MapSignedLinkEndpoint(); // expiring signed download links: no token
 
 await app.RunAsync();

@@ -8,7 +8,7 @@ namespace HealthTwin.Samples.WebApi;
 
 /// <summary>
 /// Per-user (the token's <c>sub</c>) fixed one-minute windows on every endpoint family: the AI endpoint, the storage
-/// endpoints and <c>/api/analyze</c>, each with its own budget from the <c>RateLimiting</c> section. A rejected call
+/// endpoints, <c>/api/analyze</c> and <c>/api/reports</c>, each with its own budget from the <c>RateLimiting</c> section. A rejected call
 /// gets <c>429</c> problem details and a <c>Retry-After</c> header. The partitions come from
 /// <see cref="IUserRateLimiterSource"/>: in-process by default, shared through Redis when <c>ConnectionStrings:Redis</c> is set.
 /// </summary>
@@ -17,6 +17,7 @@ internal static class UserRateLimiting
     public const string AiPolicy = "ai-per-user";
     public const string StoragePolicy = "storage-per-user";
     public const string AnalyzePolicy = "analyze-per-user";
+    public const string ReportsPolicy = "reports-per-user";
 
     public static IServiceCollection AddUserRateLimiting(this IServiceCollection services)
     {
@@ -26,7 +27,7 @@ internal static class UserRateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            foreach (string policy in (string[])[AiPolicy, StoragePolicy, AnalyzePolicy])
+            foreach (string policy in (string[])[AiPolicy, StoragePolicy, AnalyzePolicy, ReportsPolicy])
             {
                 limiter.AddPolicy(policy, http =>
                 {
@@ -60,6 +61,7 @@ internal static class UserRateLimiting
                 {
                     StoragePolicy => "Too many storage requests.",
                     AnalyzePolicy => "Too many analysis requests.",
+                    ReportsPolicy => "Too many report requests.",
                     _ => "Too many AI requests.",
                 },
                 Detail = $"This endpoint allows {settings.PermitsFor(policy)} requests per minute per user; retry after {seconds} s.",
@@ -82,10 +84,15 @@ internal static class UserRateLimiting
         [Range(1, 100_000)]
         public int AnalyzePermitsPerMinute { get; set; } = 30;
 
+        /// <summary><c>/api/reports</c> requests per user per minute (each renders a PDF, and with Bedrock on asks the model). Default 6; allowed 1–10000.</summary>
+        [Range(1, 10_000)]
+        public int ReportsPermitsPerMinute { get; set; } = 6;
+
         public int PermitsFor(string policy) => policy switch
         {
             StoragePolicy => StoragePermitsPerMinute,
             AnalyzePolicy => AnalyzePermitsPerMinute,
+            ReportsPolicy => ReportsPermitsPerMinute,
             _ => AiPermitsPerMinute,
         };
     }

@@ -14,12 +14,13 @@ internal sealed class ReportTestHost : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public ReportTestHost(IReportInsightsProvider? insights = null, Action<HealthReportOptions>? configure = null, IUserFileStore? files = null)
+    public ReportTestHost(IReportInsightsProvider? insights = null, Action<HealthReportOptions>? configure = null, IUserFileStore? files = null, Action<IHealthTwinBuilder>? healthTwin = null)
     {
         Clock = new FakeTimeProvider(Now);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure);
+        IHealthTwinBuilder builder = services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure);
+        healthTwin?.Invoke(builder);
         if (files is not null)
         {
             services.AddSingleton(files);
@@ -40,6 +41,8 @@ internal sealed class ReportTestHost : IAsyncDisposable
     public IMetricsStore Metrics => _provider.GetRequiredService<IMetricsStore>();
 
     public IUserFileStore Files => _provider.GetRequiredService<IUserFileStore>();
+
+    public IServiceProvider Services => _provider;
 
     /// <summary>Stores a synthetic history ending on <paramref name="end"/>.</summary>
     public async Task<IReadOnlyList<DailyMetrics>> SeedAsync(string userId, SyntheticScenario scenario, DateOnly end, int days, Func<DailyMetrics, bool>? keep = null)

@@ -13,6 +13,7 @@ public sealed class AuthenticationTests(WebApiFactory factory) : IClassFixture<W
         { "GET", "/functions/v1/s3-download?key=reports/x.json" },
         { "POST", "/functions/v1/s3-list" },
         { "POST", "/api/analyze" },
+        { "POST", "/api/reports" },
     };
 
     [Theory]
@@ -71,14 +72,14 @@ public sealed class AuthenticationTests(WebApiFactory factory) : IClassFixture<W
         (await SendAsync("POST", "/functions/v1/s3-list", TestTokens.Valid("3f2a9c1e-5b7d-4e2a-9c1e-5b7d4e2a9c1e"))).StatusCode.Should().Be(HttpStatusCode.OK);
 
     [Fact]
-    public async Task OpenApiDocument_NoToken_IsServedWithTheFiveEndpoints()
+    public async Task OpenApiDocument_NoToken_IsServedWithTheSixEndpoints()
     {
         HttpResponseMessage response = await factory.CreateClient().GetAsync("/openapi/v1.json");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         string document = await response.Content.ReadAsStringAsync();
         document.Should().Contain("/functions/v1/aws-bedrock-chat").And.Contain("/functions/v1/s3-upload")
-            .And.Contain("/functions/v1/s3-download").And.Contain("/functions/v1/s3-list").And.Contain("/api/analyze")
+            .And.Contain("/functions/v1/s3-download").And.Contain("/functions/v1/s3-list").And.Contain("/api/analyze").And.Contain("/api/reports")
             .And.Contain("\"bearerFormat\": \"JWT\"");
     }
 

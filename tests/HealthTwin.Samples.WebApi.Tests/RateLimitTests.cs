@@ -42,6 +42,7 @@ public sealed class RateLimitTests
     [InlineData("/functions/v1/s3-download", """{"key":"reports/x.json"}""", "Too many storage requests.")]
     [InlineData("/functions/v1/s3-upload", """{"data":"x","path":"reports","filename":"x.txt"}""", "Too many storage requests.")]
     [InlineData("/api/analyze", """{"profile":{}}""", "Too many analysis requests.")]
+    [InlineData("/api/reports", """{"period":"month","month":"2025-01"}""", "Too many report requests.")]
     public async Task Endpoint_BeyondItsPerUserLimit_Returns429(string path, string body, string title)
     {
         await using var factory = new WebApiFactory { PermitsPerMinute = 2 };

@@ -26,7 +26,7 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
 
     public int AiPermitsPerMinute { get; init; } = 1000;
 
-    /// <summary>Storage and analysis requests per user per minute (high by default, so only rate-limit tests meet the limit).</summary>
+    /// <summary>Storage, analysis and report requests per user per minute (high by default, so only rate-limit tests meet the limit).</summary>
     public int PermitsPerMinute { get; init; } = 10_000;
 
     /// <summary>Whether <see cref="StartOnLoopback"/> was called (links then come from the real listening address).</summary>
@@ -70,6 +70,7 @@ public sealed class WebApiFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("RateLimiting:StoragePermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimiting:AnalyzePermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimiting:ReportsPermitsPerMinute", Math.Min(PermitsPerMinute, 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("HealthTwin:Storage:RootPath", StorageRoot);

@@ -11,6 +11,20 @@ internal static class ReportContent
 
     public const string ShortDisclaimer = "Patterns in wearable and self-reported data, not a medical diagnosis. See a doctor about symptoms or worries.";
 
+    public const string InsightsTitle = "AI insights";
+
+    public const string AiBadge = "AI-GENERATED";
+
+    public const string InsightsFooter = "AI-generated from aggregated wearable data; it can be wrong. Not a medical diagnosis.";
+
+    public const string FactsIntro = "The model was given only these aggregated figures of the period: no name, no user id, no notes, no single readings.";
+
+    /// <summary>Where the narrative comes from and how to read it.</summary>
+    public static string InsightsAbout(HealthReport r) => string.Concat(
+        "This narrative was written by an AI model (", r.Insights.Provider ?? "an AI provider", ") from the figures listed here, validated and safety-filtered by HealthTwin. ",
+        "It can be wrong or miss context: check it against the figures and charts of your ", r.Period.Kind == ReportPeriodKind.Monthly ? "monthly" : "annual",
+        " health report (", HealthReportGenerator.FileName(r.Period), "). It is not medical advice.");
+
     public static string Title(HealthReport r) => r.Period.Kind == ReportPeriodKind.Monthly ? "Monthly health report" : "Annual health report";
 
     public static string Subtitle(HealthReport r) =>

@@ -16,7 +16,7 @@ internal static class HtmlReportRenderer
 {
     private const double ChartWidth = 511;
 
-    private const string Style = """
+    internal const string Style = """
         :root{color-scheme:light}
         body{margin:0;background:#f9fafb;color:#1f2937;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif}
         main{max-width:760px;margin:0 auto;padding:24px 16px 48px;background:#fff}
@@ -39,6 +39,8 @@ internal static class HtmlReportRenderer
         tr:nth-child(even) td{background:#f3f4f6}
         .ai{border:1px solid #99f6e4;padding:8px 12px}
         .ai-label{color:#0f766e;font-weight:700}
+        .badge{display:inline-block;background:#0f766e;color:#fff;font-size:.72rem;font-weight:700;letter-spacing:.04em;padding:2px 8px;border-radius:3px}
+        .facts{font-size:.85rem;padding-left:1.2rem}
         dl dt{font-weight:700}
         dl dd{margin:0 0 .5rem}
         footer{margin-top:2rem;font-weight:700}
@@ -146,5 +148,5 @@ internal static class HtmlReportRenderer
         html.Append("</section>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 }

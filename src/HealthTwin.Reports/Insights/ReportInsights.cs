@@ -19,6 +19,12 @@ public sealed record ReportInsights
     /// <summary>The provider's name, when one was asked.</summary>
     public string? Provider { get; init; }
 
+    /// <summary>
+    /// Why the provider gave no narrative, as the end of a sentence (for example <c>"it did not answer in time"</c>),
+    /// when <see cref="Status"/> is <see cref="ReportInsightsStatus.Unavailable"/>; else <see langword="null"/>.
+    /// </summary>
+    public string? Reason { get; init; }
+
     /// <summary>What the reader is told: the AI label, or why there is no narrative.</summary>
     public required string Message { get; init; }
 }

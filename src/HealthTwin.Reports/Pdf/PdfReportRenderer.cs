@@ -64,7 +64,7 @@ internal static class PdfReportRenderer
         flow.Paragraph(ReportContent.Subtitle(report), 9, ReportPalette.Muted, after: 10);
     }
 
-    private static void KeyFigures(PdfPageFlow flow, IReadOnlyList<KeyFigure> figures)
+    internal static void KeyFigures(PdfPageFlow flow, IReadOnlyList<KeyFigure> figures)
     {
         const int Columns = 3;
         double gap = 8, width = (flow.Width - ((Columns - 1) * gap)) / Columns;
@@ -102,7 +102,7 @@ internal static class PdfReportRenderer
         flow.Paragraph(chart.Caption, 7.8, ReportPalette.Muted, after: 12);
     }
 
-    private static void SectionTitle(PdfPageFlow flow, string title)
+    internal static void SectionTitle(PdfPageFlow flow, string title)
     {
         flow.EnsureSpace(64);
         flow.Canvas.Text(flow.Left, flow.Y + 11, title, 11.5, ReportPalette.Ink, bold: true);
