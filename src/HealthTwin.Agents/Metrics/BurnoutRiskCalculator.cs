@@ -31,7 +31,7 @@ public static class BurnoutRiskCalculator
     /// rolling mean of ln HRV below the personal normal range (Plews et al.; <see cref="HrvNormalRangeCalculator"/>)
     /// → +30; the mean resting HR of the last 3 days more than k standard errors (SD of the previous days ÷ √n) above
     /// their mean → +25; the 7-day mean sleep efficiency more than 10 % below the baseline → +20; a 7-day mean mood or
-    /// energy below 3 of 5 → +25 on its own, whatever the stress score (self-report is among the most sensitive
+    /// energy below 2.5 of 5 (closer to "low" than to "neutral") → +25 on its own, whatever the stress score (self-report is among the most sensitive
     /// markers of overreaching: Meeusen et al. 2013, Saw et al. 2016); a 7-day mean stress score above the maximum
     /// stress threshold → +15 on its own.
     /// </para>

@@ -24,8 +24,11 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
     /// <summary>Points for a high device stress score over the week, on its own.</summary>
     public const int StressPoints = 15;
 
-    /// <summary>A weekly mean of mood or energy below this (on 1–5) is low.</summary>
-    public const double LowSelfReport = 3;
+    /// <summary>
+    /// A weekly mean of mood or energy below this (on 1–5, where 2 is "low" and 3 "neutral") is low: closer to low than
+    /// to neutral, so a week of neutral answers with one bad day does not count.
+    /// </summary>
+    public const double LowSelfReport = 2.5;
 
     /// <summary>The fewest days with a value a weekly mean needs (as the HRV rolling mean, after Plews et al. 2014).</summary>
     public const int MinimumWeekDays = 3;
