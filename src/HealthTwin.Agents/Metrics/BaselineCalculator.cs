@@ -132,7 +132,7 @@ public static class BaselineCalculator
         int required = options.CalibrationDays;
         return new Baseline
         {
-            Hrv = lnHrv.Mean(required) is { } lnMean ? SafeMath.Clean(Math.Exp(lnMean)) : null,
+            Hrv = lnHrv.PreciseMean(required) is { } lnMean ? SafeMath.Clean(Math.Exp(lnMean)) : null,
             HrvMethod = method,
             RestingHr = rhr.Mean(required),
             SleepHours = sleep.Mean(required),
@@ -188,6 +188,9 @@ public static class BaselineCalculator
 
         /// <summary>The mean with representation noise removed, or <see langword="null"/> below <paramref name="minimum"/> values.</summary>
         public readonly double? Mean(int minimum) => Count >= minimum && Count > 0 ? SafeMath.Clean(_mean) : null;
+
+        /// <summary>The running mean at full precision (for a mean that is transformed further), or <see langword="null"/> below <paramref name="minimum"/> values.</summary>
+        public readonly double? PreciseMean(int minimum) => Count >= minimum && Count > 0 ? _mean : null;
 
         /// <summary>The sample standard deviation (n − 1), or <see langword="null"/> below <paramref name="minimum"/> (or 2) values.</summary>
         public readonly double? SampleSd(int minimum) =>

@@ -82,7 +82,8 @@ public static class HrvNormalRangeCalculator
             }
         }
 
-        double? rolling = rollingDays >= MinimumRollingValues ? SafeMath.Clean(rollingSum / rollingDays) : null;
+        double? rollingPrecise = rollingDays >= MinimumRollingValues ? rollingSum / rollingDays : null;
+        double? rolling = rollingPrecise is { } rp ? SafeMath.Clean(rp) : null;
         int required = options.CalibrationDays;
         if (n < required || n < 2)
         {
@@ -92,16 +93,16 @@ public static class HrvNormalRangeCalculator
                 RollingLnMean = rolling,
                 RollingDays = rollingDays,
                 RollingWindowDays = options.HrvRollingDays,
-                RollingMeanMs = Exp(rolling),
+                RollingMeanMs = Exp(rollingPrecise),
                 ReferenceDays = n,
                 RequiredDays = required,
             };
         }
 
-        double sd = SafeMath.Clean(Math.Sqrt(Math.Max(0, m2 / (n - 1))));
-        double cleanMean = SafeMath.Clean(mean);
-        double low = SafeMath.Clean(cleanMean - (options.HrvNormalRangeWidthSd * sd));
-        double high = SafeMath.Clean(cleanMean + (options.HrvNormalRangeWidthSd * sd));
+        double preciseSd = Math.Sqrt(Math.Max(0, m2 / (n - 1)));
+        double preciseLow = mean - (options.HrvNormalRangeWidthSd * preciseSd), preciseHigh = mean + (options.HrvNormalRangeWidthSd * preciseSd);
+        double sd = SafeMath.Clean(preciseSd), cleanMean = SafeMath.Clean(mean);
+        double low = SafeMath.Clean(preciseLow), high = SafeMath.Clean(preciseHigh);
         return new HrvNormalRange
         {
             Status = rolling is { } r ? Classify(r, low, high) : HrvNormalRangeStatus.Unknown,
@@ -115,9 +116,9 @@ public static class HrvNormalRangeCalculator
             LnHigh = high,
             ReferenceDays = n,
             RequiredDays = required,
-            RollingMeanMs = Exp(rolling),
-            LowMs = Exp(low),
-            HighMs = Exp(high),
+            RollingMeanMs = Exp(rollingPrecise),
+            LowMs = Exp(preciseLow),
+            HighMs = Exp(preciseHigh),
         };
     }
 
