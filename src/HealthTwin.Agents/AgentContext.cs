@@ -25,6 +25,7 @@ public sealed class AgentContext
     private IReadOnlyList<Anomaly>? _anomalies;
     private SleepDebt? _sleepDebt;
     private TrainingLoadSummary? _trainingLoad;
+    private HrvNormalRange? _hrvNormalRange;
 
     /// <summary>The default rule set shared by contexts built without options (never mutated).</summary>
     private static readonly RuleOptions DefaultRules = new();
@@ -85,14 +86,22 @@ public sealed class AgentContext
     /// <summary>The number of days present in <see cref="Last7Days"/>, without materialising the list.</summary>
     internal int Last7Count => Math.Min(_days.Length, 7);
 
-    /// <summary>Today's readiness (computed once).</summary>
-    public ReadinessScore Readiness => _readiness ??= ReadinessCalculator.Compute(Today, Baseline, Thresholds);
+    /// <summary>Today's readiness under <see cref="Rules"/> (computed once).</summary>
+    public ReadinessScore Readiness => _readiness ??= Rules.IsOriginalApp
+        ? ReadinessCalculator.Compute(Today, Baseline, null, null, Thresholds, Rules)
+        : ReadinessCalculator.Compute(Today, Baseline, HrvNormalRange, TrainingLoad, Thresholds, Rules);
 
-    /// <summary>The burnout risk over the last days (computed once).</summary>
-    public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.ComputeDays(_days, Baseline, Thresholds);
+    /// <summary>The burnout risk over the last days under <see cref="Rules"/> (computed once).</summary>
+    public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.ComputeDays(_days, Baseline, Thresholds, Rules, Rules.IsOriginalApp ? null : HrvNormalRange);
 
-    /// <summary>Today's anomalies against the baseline (computed once).</summary>
-    public IReadOnlyList<Anomaly> Anomalies => _anomalies ??= AnomalyDetector.Detect(Today, Baseline, Thresholds);
+    /// <summary>Today's anomalies against the baseline under <see cref="Rules"/> (computed once).</summary>
+    public IReadOnlyList<Anomaly> Anomalies => _anomalies ??= AnomalyDetector.Detect(Today, Baseline, Thresholds, Rules);
+
+    /// <summary>
+    /// The rolling mean of ln HRV against the personal normal range (Plews et al.), for today's HRV method (computed
+    /// once; the same in both presets, but only the evidence-based rules use it).
+    /// </summary>
+    public HrvNormalRange HrvNormalRange => _hrvNormalRange ??= HrvNormalRangeCalculator.ComputeDays(_days, Rules);
 
     /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
     public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline);

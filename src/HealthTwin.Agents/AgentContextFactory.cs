@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace HealthTwin.Agents;
 
 /// <summary>
-/// Builds <see cref="AgentContext"/>s: validates the profile and every day (errors name field, value and allowed
-/// range), sorts the history, computes the baseline, reads the clock once and converts it to the user's time zone.
+/// Builds <see cref="AgentContext"/>s: validates the profile, every day and a host-supplied baseline (errors name
+/// field, value and allowed range), sorts the history, computes the baseline under the configured rule preset, reads
+/// the clock once and converts it to the user's time zone.
 /// </summary>
 public sealed class AgentContextFactory
 {
@@ -42,9 +43,15 @@ public sealed class AgentContextFactory
     /// <param name="userId">The user id (validated like a storage user id).</param>
     /// <param name="profile">The profile.</param>
     /// <param name="history">The days, in any order, at least one; the most recent is today.</param>
-    /// <param name="options">Optional baseline, surroundings and bedroom readings.</param>
+    /// <param name="options">
+    /// Optional baseline, surroundings and bedroom readings. A supplied baseline is validated (see
+    /// <see cref="Baseline.Validate()"/>); in the evidence-based preset, its missing day-to-day spreads
+    /// (<see cref="Baseline.HrvLnSd"/>, <see cref="Baseline.RestingHrSd"/>) are taken from the history's previous days.
+    /// </param>
     /// <returns>The context.</returns>
-    /// <exception cref="HealthDataValidationException">The profile or a day is out of range, a date repeats, or the history is empty.</exception>
+    /// <exception cref="HealthDataValidationException">
+    /// The profile, a day or the supplied baseline is out of range, a date repeats, or the history is empty.
+    /// </exception>
     /// <exception cref="ArgumentException">The user id is invalid.</exception>
     public AgentContext Create(string userId, UserProfile profile, IEnumerable<DailyMetrics> history, AgentContextOptions? options = null)
     {
@@ -54,6 +61,7 @@ public sealed class AgentContextFactory
 
         List<MetricsValidationError>? errors = null;
         profile.Validate(ref errors, out TimeZoneInfo? zone);
+        options?.Baseline?.Validate(ref errors);
         DailyMetrics[] days = SortAndValidate(history, ref errors);
         if (days.Length == 0)
         {
@@ -78,7 +86,7 @@ public sealed class AgentContextFactory
             UserId = userId,
             Profile = profile,
             AllMetrics = days,
-            Baseline = options?.Baseline ?? BaselineCalculator.ComputeDays(days),
+            Baseline = BaselineFor(days, options?.Baseline),
             AnalyzedAt = now,
             LocalTime = local,
             Thresholds = _options.Alerts,
@@ -111,6 +119,30 @@ public sealed class AgentContextFactory
         }
 
         return Create(userId, profile, history, options);
+    }
+
+    /// <summary>
+    /// The computed baseline, or the host's; in the evidence-based preset a host baseline without day-to-day spreads
+    /// gets them from the history (same HRV method only), so the SD-based rules can run.
+    /// </summary>
+    private Baseline BaselineFor(DailyMetrics[] days, Baseline? supplied)
+    {
+        if (supplied is null)
+        {
+            return BaselineCalculator.ComputeDays(days, _rules);
+        }
+
+        if (_rules.IsOriginalApp || (supplied.HrvLnSd.HasValue && supplied.RestingHrSd.HasValue))
+        {
+            return supplied;
+        }
+
+        Baseline computed = BaselineCalculator.ComputeDays(days, _rules);
+        return supplied with
+        {
+            HrvLnSd = supplied.HrvLnSd ?? (computed.HrvMethod == supplied.HrvMethod ? computed.HrvLnSd : null),
+            RestingHrSd = supplied.RestingHrSd ?? computed.RestingHrSd,
+        };
     }
 
     /// <summary>The part of the day of a local hour: night 0–4, morning 5–11, afternoon 12–16, evening 17–21, late evening 22–23.</summary>

@@ -54,15 +54,18 @@ public class AgentContextFactoryTests
         AgentContext context = Factory().Create("u1", TestData.Profile(), history);
 
         context.AllMetrics.Should().HaveCount(5);
-        context.Baseline.DaysUsed.Should().Be(5);
+        context.Baseline.DaysUsed.Should().Be(4, "the evidence-based baseline holds the days before today");
     }
 
     [Fact]
     public void Create_HostBaseline_IsUsed()
     {
         Baseline own = TestData.Baseline(hrv: 80);
+        var original = new HealthTwinOptions { Rules = HealthTwin.Agents.Rules.RuleOptions.OriginalApp() };
 
-        Factory().Create("u1", TestData.Profile(), TestData.History(3), new AgentContextOptions { Baseline = own }).Baseline.Should().BeSameAs(own);
+        Factory(original).Create("u1", TestData.Profile(), TestData.History(3), new AgentContextOptions { Baseline = own }).Baseline.Should().BeSameAs(own);
+        Factory().Create("u1", TestData.Profile(), TestData.History(3), new AgentContextOptions { Baseline = own }).Baseline
+            .Should().Be(own, "three days give no day-to-day spreads to add, so the evidence-based preset uses it unchanged");
     }
 
     [Fact]

@@ -109,6 +109,23 @@ internal static class AgentOutput
     }
 
     /// <summary>
+    /// Evidence for an evidence-based daily deviation (HRV on the log scale, resting HR in bpm): today's value, the
+    /// baseline, the change in percent, and as threshold the value that lies k standard deviations from the baseline.
+    /// </summary>
+    public static Evidence CompareDeviation(AgentContext context, HealthMetric metric, double z)
+    {
+        Baseline baseline = context.Baseline;
+        double k = context.Rules.Baselines.DeviationSd;
+        bool hrv = metric == HealthMetric.Hrv;
+        double value = hrv ? context.Today.Hrv.GetValueOrDefault() : context.Today.RestingHr.GetValueOrDefault();
+        double threshold = hrv ? DailyDeviation.HrvBelow(baseline, k) : DailyDeviation.RestingHrAbove(baseline, k);
+        string note = hrv
+            ? InvariantText.Format($"{-z:0.#} SD below the previous days' mean of ln HRV; the threshold is the HRV {k:0.#} SD below it, in ms")
+            : InvariantText.Format($"{z:0.#} SD above the previous days' mean; the threshold is the resting HR {k:0.#} SD above it, in bpm");
+        return Compare(hrv ? "hrv" : "restingHr", value, hrv ? baseline.Hrv : baseline.RestingHr, threshold, note);
+    }
+
+    /// <summary>
     /// The metric to name when <see cref="HrvDeltaPercent"/> is unknown: whether HRV was not recorded today or has no
     /// comparable baseline.
     /// </summary>

@@ -35,27 +35,31 @@ internal struct AgentResults
         (_skipped ??= []).Add(new SkippedRule(
             rule.RuleId,
             [metric],
-            $"{MetricText.Name(metric)} has no comparable baseline yet (fewer than {Baseline.MinimumDays} days of the same kind): {check} was not judged"));
+            $"{MetricText.Name(metric)} has no comparable baseline yet: {check} was not judged"));
 
-    /// <summary>Records a skip for HRV: not recorded today, or no comparable baseline.</summary>
-    public void SkipHrv(AgentContext context, AgentRule rule, string check)
+    /// <summary>
+    /// Records that <paramref name="rule"/> did not run because <paramref name="metric"/> has no baseline to compare with
+    /// yet, saying why ("calibrating: 5 of 14 days", another HRV method, no day-to-day spread).
+    /// </summary>
+    public void SkipNoBaseline(AgentContext context, AgentRule rule, string check, HealthMetric metric)
     {
-        if (AgentOutput.HrvRecordedToday(context))
-        {
-            SkipNoBaseline(rule, check, HealthMetric.Hrv);
-        }
-        else
-        {
-            Skip(rule, check, HealthMetric.Hrv);
-        }
+        string state = BaselineCalibration.State(context.Baseline, metric, metric == HealthMetric.Hrv && context.Baseline.HrvMethod != context.Today.HrvMethod);
+        (_skipped ??= []).Add(new SkippedRule(
+            rule.RuleId,
+            [metric],
+            $"{MetricText.Name(metric)} has no comparable baseline yet ({state}): {check} was not judged"));
     }
 
+    /// <summary>Records a skip for HRV: not recorded today, or no comparable baseline.</summary>
+    public void SkipHrv(AgentContext context, AgentRule rule, string check) =>
+        SkipCompared(context, context.Today.Hrv.HasValue, rule, check, HealthMetric.Hrv);
+
     /// <summary>Records a skip for a metric compared with its baseline: not recorded today, or no baseline.</summary>
-    public void SkipCompared(bool recordedToday, AgentRule rule, string check, HealthMetric metric)
+    public void SkipCompared(AgentContext context, bool recordedToday, AgentRule rule, string check, HealthMetric metric)
     {
         if (recordedToday)
         {
-            SkipNoBaseline(rule, check, metric);
+            SkipNoBaseline(context, rule, check, metric);
         }
         else
         {

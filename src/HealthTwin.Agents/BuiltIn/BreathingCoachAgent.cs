@@ -6,8 +6,10 @@ namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Suggests breathing exercises from HRV, stress, energy and time of day.</summary>
 /// <remarks>
-/// HRV more than the HRV-drop threshold (default 15 %) below baseline → 5 min coherent breathing, 5 s in / 5 s out
-/// (stress, high); stress above 75 → 3 min box breathing 4-4-4-4 (stress, high), else stress above 50 → 10 min
+/// Low HRV today → 5 min coherent breathing, 5 s in / 5 s out (stress, high): in the evidence-based default, today's
+/// ln HRV more than k (default 2) standard deviations below the previous days' mean (the HRV alert of
+/// <see cref="AnomalyDetector"/>, which fires on about 2 % of stable days); in the original app's preset, HRV more than
+/// the HRV-drop threshold (default 15 %) below baseline; stress above 75 → 3 min box breathing 4-4-4-4 (stress, high), else stress above 50 → 10 min
 /// breathing meditation (stress, medium); local hour 21 or later and sleep efficiency below 85 % → 4-7-8 breathing
 /// before sleep (sleep, medium); local hour 6–9 and energy below 3 → energising breathing (break, medium).
 /// Hours are in the user's time zone.
@@ -85,18 +87,33 @@ public sealed class BreathingCoachAgent : IOutcomeReportingAgent
         Baseline baseline = context.Baseline;
         double hrvDrop = context.Thresholds.HrvDropPercent;
 
-        double? hrvChange = AgentOutput.HrvDeltaPercent(context);
-        if (hrvChange is null)
+        if (context.Rules.IsOriginalApp)
+        {
+            double? hrvChange = AgentOutput.HrvDeltaPercent(context);
+            if (hrvChange is null)
+            {
+                result.SkipHrv(context, CoherentId, "the low-HRV breathing check");
+            }
+            else if (hrvChange is { } hrvDelta && hrvDelta < -hrvDrop)
+            {
+                result.Add(AgentOutput.Recommend(
+                    context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
+                    InvariantText.Format($"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
+                    StartActions,
+                    [AgentOutput.Compare("hrv", today.Hrv.GetValueOrDefault(), baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
+            }
+        }
+        else if (DailyDeviation.HrvZ(today, baseline) is not { } z)
         {
             result.SkipHrv(context, CoherentId, "the low-HRV breathing check");
         }
-        else if (hrvChange is { } hrvDelta && hrvDelta < -hrvDrop)
+        else if (z < -context.Rules.Baselines.DeviationSd)
         {
             result.Add(AgentOutput.Recommend(
                 context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
-                InvariantText.Format($"Your HRV is {-hrvDelta:0} % below baseline. Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system."),
+                InvariantText.Format($"Your HRV is {-z:0.#} SD below your usual {baseline.Hrv.GetValueOrDefault():0} ms (today against your previous days, on the log scale). Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system; slow breathing at about 6 breaths a minute raises HRV while you do it. A relaxation aid, not a treatment."),
                 StartActions,
-                [AgentOutput.Compare("hrv", today.Hrv.GetValueOrDefault(), baseline.Hrv, -hrvDrop, "Change against baseline in percent")]));
+                [AgentOutput.CompareDeviation(context, HealthMetric.Hrv, z)]));
         }
 
         if (today.StressScore is not { } stress)

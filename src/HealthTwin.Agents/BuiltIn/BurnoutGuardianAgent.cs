@@ -9,7 +9,11 @@ namespace HealthTwin.Agents.BuiltIn;
 /// Burnout yellow or red → "Burnout risk: level" (stress, high); today's stress above the maximum stress threshold
 /// (default 70) → "Stress relief needed" (stress, medium); one alert (high) per anomaly of today against the baseline
 /// (resting HR, HRV, sleep efficiency; rule ids <c>anomaly-resting-hr</c>, <c>anomaly-hrv</c>,
-/// <c>anomaly-sleep-efficiency</c>). A check whose metric was not recorded (or has no baseline) is reported as skipped.
+/// <c>anomaly-sleep-efficiency</c>). The burnout risk and the anomalies follow the rule preset (see
+/// <see cref="BurnoutRiskCalculator"/> and <see cref="AnomalyDetector"/>): in the evidence-based default the HRV and
+/// resting-HR alerts fire on a deviation of more than k standard deviations from the previous days (HRV on the log
+/// scale), not on a single-day percent change. A check whose metric was not recorded (or has no baseline yet, for
+/// example while it is calibrating) is reported as skipped, with the reason.
 /// </remarks>
 public sealed class BurnoutGuardianAgent : IOutcomeReportingAgent
 {
@@ -92,19 +96,20 @@ public sealed class BurnoutGuardianAgent : IOutcomeReportingAgent
         }
 
         Baseline baseline = context.Baseline;
-        if (today.RestingHr is null || baseline.RestingHr is null)
+        bool original = context.Rules.IsOriginalApp;
+        if (original ? today.RestingHr is null || baseline.RestingHr is null : DailyDeviation.RestingHrZ(today, baseline) is null)
         {
-            result.SkipCompared(today.RestingHr.HasValue, RestingHrAnomaly, "the resting-heart-rate alert", HealthMetric.RestingHr);
+            result.SkipCompared(context, today.RestingHr.HasValue, RestingHrAnomaly, "the resting-heart-rate alert", HealthMetric.RestingHr);
         }
 
-        if (AgentOutput.HrvDeltaPercent(context) is null)
+        if (original ? AgentOutput.HrvDeltaPercent(context) is null : DailyDeviation.HrvZ(today, baseline) is null)
         {
             result.SkipHrv(context, HrvAnomaly, "the HRV alert");
         }
 
         if (today.EffectiveSleepEfficiency is null || baseline.SleepEfficiency is null)
         {
-            result.SkipCompared(today.EffectiveSleepEfficiency.HasValue, SleepEfficiencyAnomaly, "the sleep-efficiency alert", HealthMetric.SleepEfficiency);
+            result.SkipCompared(context, today.EffectiveSleepEfficiency.HasValue, SleepEfficiencyAnomaly, "the sleep-efficiency alert", HealthMetric.SleepEfficiency);
         }
 
         IReadOnlyList<Anomaly> anomalies = context.Anomalies;
@@ -118,19 +123,22 @@ public sealed class BurnoutGuardianAgent : IOutcomeReportingAgent
                 "sleepEfficiency" => (SleepEfficiencyAnomaly, "Sleep efficiency alert", "Sleep efficiency", -AnomalyDetector.SleepEfficiencyDropPercent),
                 _ => (new AgentRule(AgentId, AnomalyRulePrefix + anomaly.Metric), "Alert: " + anomaly.Metric, anomaly.Metric, double.NaN),
             };
-            var evidence = new Evidence[]
-            {
-                new()
-                {
-                    Metric = anomaly.Metric,
-                    Value = AgentOutput.Round(anomaly.Value),
-                    Baseline = AgentOutput.Round(anomaly.Baseline),
-                    DeltaPercent = AgentOutput.Round(anomaly.DeviationPercent),
-                    Threshold = AgentOutput.Round(threshold),
-                    Note = "Change against baseline in percent; the threshold is in percent",
-                },
-            };
-            string rationale = label + " " + anomaly.Deviation + ". Likely causes: " + anomaly.LikelyCause + ". " + anomaly.Suggestion + ".";
+            Evidence[] evidence = anomaly.StandardDeviations is { } z
+                ? [AgentOutput.CompareDeviation(context, anomaly.Metric == "hrv" ? HealthMetric.Hrv : HealthMetric.RestingHr, z)]
+                :
+                [
+                    new()
+                    {
+                        Metric = anomaly.Metric,
+                        Value = AgentOutput.Round(anomaly.Value),
+                        Baseline = AgentOutput.Round(anomaly.Baseline),
+                        DeltaPercent = AgentOutput.Round(anomaly.DeviationPercent),
+                        Threshold = AgentOutput.Round(threshold),
+                        Note = "Change against baseline in percent; the threshold is in percent",
+                    },
+                ];
+            string rationale = label + " " + anomaly.Deviation + ". Likely causes: " + anomaly.LikelyCause + ". " + anomaly.Suggestion
+                + (anomaly.StandardDeviations.HasValue ? ". Today is compared with your previous days; this is a prompt to look, not a diagnosis." : ".");
             result.Add(AgentOutput.Recommend(
                 context, rule, RecommendationType.Alert, RecommendationPriority.High, title, rationale, AnomalyActions, evidence));
         }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 using static HealthTwin.Agents.Metrics.ReadinessCalculator;
 
 namespace HealthTwin.Agents.Metrics;
@@ -8,48 +9,77 @@ namespace HealthTwin.Agents.Metrics;
 public static class BurnoutRiskCalculator
 {
     /// <summary>Points at or above which the level is <see cref="BurnoutLevel.Red"/>.</summary>
-    public const int RedPoints = 50;
+    internal const int RedPoints = 50;
 
     /// <summary>Points at or above which the level is <see cref="BurnoutLevel.Yellow"/>.</summary>
-    public const int YellowPoints = 25;
+    internal const int YellowPoints = 25;
 
     /// <summary>A 7-day mean efficiency more than this percentage below the baseline (below 90 % of it) adds 20 points.</summary>
-    public const double EfficiencyDropPercent = 10;
+    internal const double EfficiencyDropPercent = 10;
 
     /// <summary>Mean mood or energy below this (with high stress) adds 25 points.</summary>
-    public const double LowMeanMoodOrEnergy = 3;
+    internal const double LowMeanMoodOrEnergy = 3;
 
     /// <summary>
-    /// Points: mean HRV of the last 3 days present below (1 − HRV drop %) × baseline → +30; mean resting HR of the
-    /// last 3 above (1 + HR rise %) × baseline → +25; mean efficiency of the last 7 below 90 % of baseline → +20;
-    /// mean stress of the last 7 above the maximum stress score with mean mood or energy below 3 → +25.
-    /// ≥ 50 is red, ≥ 25 yellow, else green. Means are over the days present, never over a fixed 3 or 7.
+    /// The burnout (overreaching) screening of the last day of <paramref name="history"/> (today), under the preset of
+    /// <paramref name="rules"/> (default: evidence-based). Points: ≥ 50 red (with "consider consulting a healthcare
+    /// professional"), ≥ 25 yellow, else green ("markers stable").
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// Evidence-based (windows are calendar days ending today; a weekly mean needs at least 3 days with a value): the
+    /// rolling mean of ln HRV below the personal normal range (Plews et al.; <see cref="HrvNormalRangeCalculator"/>)
+    /// → +30; the mean resting HR of the last 3 days more than k standard errors (SD of the previous days ÷ √n) above
+    /// their mean → +25; the 7-day mean sleep efficiency more than 10 % below the baseline → +20; a 7-day mean mood or
+    /// energy below 2.5 of 5 (closer to "low" than to "neutral") → +25 on its own, whatever the stress score (self-report is among the most sensitive
+    /// markers of overreaching: Meeusen et al. 2013, Saw et al. 2016); a 7-day mean stress score above the maximum
+    /// stress threshold → +15 on its own.
+    /// </para>
+    /// <para>
+    /// Original app (over the last 3 and 7 days present): mean HRV of the last 3 below (1 − HRV drop %) × baseline
+    /// → +30; mean resting HR of the last 3 above (1 + HR rise %) × baseline → +25; mean efficiency of the last 7 below
+    /// 90 % of baseline → +20; mean stress of the last 7 above the maximum stress score with mean mood or energy below 3
+    /// → +25. The stress marker is judged when the 7-day stress is at or below the maximum, or when mood or energy was
+    /// reported.
+    /// </para>
     /// A marker whose metric was not measured in its window (or has no baseline) is not judged and adds no points;
-    /// <see cref="BurnoutRisk.Coverage"/> says which inputs were used. The stress marker is judged when the 7-day
-    /// stress is at or below the maximum, or when mood or energy was reported. With no marker judged, the level is
-    /// <see langword="null"/>. A screening heuristic from the original app, not a diagnosis of burnout.
+    /// <see cref="BurnoutRisk.Coverage"/> says which inputs were used. With no marker judged, the level is
+    /// <see langword="null"/>. A screening aid, not a diagnosis of burnout or of the overtraining syndrome.
     /// </remarks>
-    /// <param name="history">The history sorted by date ascending (only the last 7 days present are read).</param>
-    /// <param name="baseline">The personal baseline.</param>
+    /// <param name="history">The history sorted by date ascending.</param>
+    /// <param name="baseline">The personal baseline (computed with the same <paramref name="rules"/>).</param>
     /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
+    /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
     /// <returns>The level, the points and the reasons.</returns>
-    public static BurnoutRisk Compute(IReadOnlyList<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null)
+    public static BurnoutRisk Compute(IReadOnlyList<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null, RuleOptions? rules = null)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return ComputeDays(SafeMath.AsSpan(history), baseline, thresholds);
+        return ComputeDays(SafeMath.AsSpan(history), baseline, thresholds, rules);
     }
 
-    /// <summary>The same as <see cref="Compute"/> over a span of the history sorted by date ascending.</summary>
-    internal static BurnoutRisk ComputeDays(ReadOnlySpan<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null)
+    /// <summary>The same as <see cref="Compute"/> over a span of the history sorted by date ascending; <paramref name="hrvRange"/> is computed when not given.</summary>
+    internal static BurnoutRisk ComputeDays(ReadOnlySpan<DailyMetrics> history, Baseline baseline, AlertThresholds? thresholds = null, RuleOptions? rules = null, HrvNormalRange? hrvRange = null)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var reasons = new Reasons(history, baseline, thresholds ?? DefaultThresholds);
-        return new BurnoutRisk(reasons.Level, reasons.Points, reasons) { Coverage = reasons.Coverage };
+        thresholds ??= DefaultThresholds;
+        if (rules is { IsOriginalApp: true })
+        {
+            var reasons = new Reasons(history, baseline, thresholds);
+            return new BurnoutRisk(reasons.Level, reasons.Points, reasons) { Coverage = reasons.Coverage };
+        }
+
+        if (history.Length == 0)
+        {
+            return new BurnoutRisk(null, 0, []) { Coverage = Inputs.Get(Inputs.All, 0, Inputs.All) };
+        }
+
+        rules ??= DefaultRules;
+        var evidence = new EvidenceBurnoutReasons(history, baseline, thresholds, rules, hrvRange ?? HrvNormalRangeCalculator.ComputeDays(history, rules));
+        return new BurnoutRisk(evidence.Level, evidence.Points, evidence) { Coverage = evidence.Coverage };
     }
 
-    private static readonly CoverageTable Inputs = new(
+    /// <summary>The inputs of the burnout coverage, in the order they are named.</summary>
+    internal static readonly CoverageTable Inputs = new(
         "burnout risk",
         HealthMetric.Hrv,
         HealthMetric.RestingHr,
@@ -74,7 +104,7 @@ public static class BurnoutRiskCalculator
         return n == 0 ? null : sum / n;
     }
 
-    /// <summary>The markers, evaluated once: level, points, and one reason line per marker, formatted only when read.</summary>
+    /// <summary>The original app's markers, evaluated once: level, points, and one reason line per marker, formatted only when read.</summary>
     internal sealed class Reasons : DeferredTextList
     {
         private const int HrvBit = 1, HeartBit = 2, EfficiencyBit = 4, StressBit = 8;

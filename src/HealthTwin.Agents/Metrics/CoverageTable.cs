@@ -17,7 +17,7 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
 
     /// <summary>The coverage for the inputs not recorded and the inputs recorded but without a baseline.</summary>
     /// <param name="notRecorded">Bits of the inputs not recorded.</param>
-    /// <param name="noBaseline">Bits of the inputs recorded today whose baseline is unknown.</param>
+    /// <param name="noBaseline">Bits of the inputs recorded whose baseline (or weekly mean) has too few days with a value to be compared.</param>
     /// <param name="unused">Bits of recorded inputs that could not be used (their rule also needs a missing input).</param>
     public ScoreCoverage Get(int notRecorded, int noBaseline, int unused = 0)
     {
@@ -72,7 +72,7 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
     private static string Reasons(List<HealthMetric> absent, List<HealthMetric> uncalibrated)
     {
         string a = absent.Count == 0 ? string.Empty : MetricText.NotRecorded(absent);
-        string u = uncalibrated.Count == 0 ? string.Empty : $"{MetricText.Join(uncalibrated)} {(uncalibrated.Count == 1 ? "has" : "have")} no baseline yet (fewer than {Baseline.MinimumDays} days)";
+        string u = uncalibrated.Count == 0 ? string.Empty : $"{MetricText.Join(uncalibrated)} {(uncalibrated.Count == 1 ? "has" : "have")} no baseline yet (too few days with a value yet)";
         return a.Length > 0 && u.Length > 0 ? a + "; " + u : a + u;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Metrics;
 
@@ -14,46 +15,104 @@ public static class ReadinessCalculator
     public const double FairSleepScore = 85;
 
     /// <summary>An HRV drop larger than this percentage (but within the alert threshold) costs 10 points.</summary>
-    public const double MildHrvDropPercent = 5;
+    internal const double MildHrvDropPercent = 5;
 
     /// <summary>An HRV rise larger than this percentage is noted as good recovery.</summary>
-    public const double GoodRecoveryHrvRisePercent = 5;
+    internal const double GoodRecoveryHrvRisePercent = 5;
 
     /// <summary>A resting HR rise larger than this percentage (but within the alert threshold) costs 10 points.</summary>
-    public const double MildRestingHrRisePercent = 5;
+    internal const double MildRestingHrRisePercent = 5;
 
     /// <summary>A training load above this costs 15 points.</summary>
-    public const double HighTrainingLoad = 80;
+    internal const double HighTrainingLoad = 80;
 
     /// <summary>Mood or energy at or below this costs 15 points.</summary>
-    public const int LowMoodOrEnergy = 2;
+    internal const int LowMoodOrEnergy = 2;
 
     /// <summary>A stress score above this costs 10 points.</summary>
-    public const double HighStress = 75;
+    internal const double HighStress = 75;
 
     /// <summary>
-    /// Starts at 100 and subtracts points per rule of the specification: sleep score
-    /// (sleep / baseline sleep × efficiency), HRV and resting-HR change against the baseline (using the alert
-    /// thresholds), training load, mood/energy and stress. The result is clamped to 0–100.
+    /// Starts at 100 and subtracts points per rule: sleep score, recovery markers against the baseline, training load,
+    /// mood/energy and stress. The result is clamped to 0–100. The preset of <paramref name="rules"/> (default:
+    /// evidence-based) selects the recovery rules.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// Evidence-based recovery rules: HRV today more than <see cref="BaselineRuleOptions.DeviationSd"/> (k, default 2)
+    /// standard deviations below the previous days on the ln scale −10 (more than 1 SD above: "good recovery"); the
+    /// rolling 7-day mean of ln HRV below the personal normal range (Plews et al.; <paramref name="hrvRange"/>) −15;
+    /// resting HR more than k SD above the previous days −20; form below −30 % of fitness (from
+    /// <paramref name="trainingLoad"/>) −10. HRV below its normal range therefore never leaves readiness at 100.
+    /// </para>
+    /// <para>
+    /// Original app: sleep score (sleep / baseline sleep × efficiency) below 70 −20, below 85 −10; HRV more than the
+    /// HRV-drop threshold below baseline −25, more than 5 % below −10, more than 5 % above "good recovery"; resting HR
+    /// more than the rise threshold above −20, more than 5 % above −10.
+    /// </para>
+    /// Both: today's training load above 80 −15; mood or energy 2 or lower −15; stress above 75 −10.
     /// A rule whose input was not measured (or whose baseline is unknown) does not run and costs no points; the
     /// score's <see cref="ReadinessScore.Coverage"/> names what it was judged from. Without any recovery marker
     /// (sleep hours with efficiency, HRV, or resting HR) the score is <see langword="null"/>. The sleep rule needs
     /// sleep hours and efficiency (reported or derived from time in bed); without a sleep baseline it uses efficiency
-    /// alone. The HRV rule compares only values of the same HRV method. Mood/energy uses whichever of the two was
-    /// reported. This is a training-readiness heuristic from the original app, not a diagnosis.
+    /// alone. HRV is compared only with values of the same HRV method. Mood/energy uses whichever of the two was
+    /// reported. A training-readiness heuristic, not a diagnosis.
     /// </remarks>
     /// <param name="today">The day to score.</param>
     /// <param name="baseline">The personal baseline. Zero baseline values are treated as "no comparison possible".</param>
-    /// <param name="thresholds">The alert thresholds (HRV drop and resting-HR rise); defaults when <see langword="null"/>.</param>
+    /// <param name="hrvRange">The HRV normal range of the history ending today; without it the range rule is not judged.</param>
+    /// <param name="trainingLoad">The training-load markers of the history ending today; without them the form rule is not judged.</param>
+    /// <param name="thresholds">The alert thresholds (the original app's HRV drop and resting-HR rise); defaults when <see langword="null"/>.</param>
+    /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
     /// <returns>The score with one explanation per rule that fired.</returns>
-    public static ReadinessScore Compute(DailyMetrics today, Baseline baseline, AlertThresholds? thresholds = null)
+    public static ReadinessScore Compute(
+        DailyMetrics today,
+        Baseline baseline,
+        HrvNormalRange? hrvRange,
+        TrainingLoadSummary? trainingLoad,
+        AlertThresholds? thresholds = null,
+        RuleOptions? rules = null)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        var explanations = new Explanations(today, baseline, thresholds ?? DefaultThresholds);
+        var explanations = new Explanations(today, baseline, hrvRange, trainingLoad, thresholds ?? DefaultThresholds, rules ?? DefaultRules);
         return new ReadinessScore(explanations.Score, explanations) { Coverage = explanations.Coverage };
+    }
+
+    /// <summary>
+    /// The same as the full overload without the HRV normal range and the training-load markers (so, in the
+    /// evidence-based preset, without the range and form rules).
+    /// </summary>
+    /// <param name="today">The day to score.</param>
+    /// <param name="baseline">The personal baseline.</param>
+    /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
+    /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
+    /// <returns>The score.</returns>
+    public static ReadinessScore Compute(DailyMetrics today, Baseline baseline, AlertThresholds? thresholds = null, RuleOptions? rules = null) =>
+        Compute(today, baseline, null, null, thresholds, rules);
+
+    /// <summary>
+    /// Today's readiness (today is the last day of <paramref name="history"/>) with everything computed from the
+    /// history: the baseline, the HRV normal range and the training-load markers.
+    /// </summary>
+    /// <param name="history">The history sorted by date ascending, at least one day.</param>
+    /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
+    /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
+    /// <returns>The score.</returns>
+    /// <exception cref="ArgumentException">The history is empty.</exception>
+    public static ReadinessScore Compute(IReadOnlyList<DailyMetrics> history, AlertThresholds? thresholds = null, RuleOptions? rules = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            throw new ArgumentException("The history must contain at least one day (today).", nameof(history));
+        }
+
+        rules ??= DefaultRules;
+        Baseline baseline = BaselineCalculator.Compute(history, rules);
+        return rules.IsOriginalApp
+            ? Compute(history[^1], baseline, null, null, thresholds, rules)
+            : Compute(history[^1], baseline, HrvNormalRangeCalculator.Compute(history, rules), TrainingLoadCalculator.Compute(history), thresholds, rules);
     }
 
     /// <summary>
@@ -89,6 +148,8 @@ public static class ReadinessCalculator
 
     internal static readonly AlertThresholds DefaultThresholds = new();
 
+    internal static readonly RuleOptions DefaultRules = new();
+
     internal static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -98,22 +159,18 @@ public static class ReadinessCalculator
     private sealed class Explanations : DeferredTextList
     {
         private const int SleepPoor = 1, SleepFair = 2, SleepGood = 3;
-        private const int HrvNone = 0, HrvDropAlert = 1, HrvDropMild = 2, HrvGood = 3;
-        private const int HeartNone = 0, HeartAlert = 1, HeartMild = 2;
 
         private readonly DailyMetrics _today;
         private readonly double _sleepScore;
-        private readonly double _hrvDelta;
-        private readonly double _heartDelta;
         private readonly byte _sleep;
-        private readonly byte _hrv;
-        private readonly byte _heart;
+        private readonly OriginalRecovery _original;
+        private readonly EvidenceRecovery _evidence;
         private readonly bool _load;
         private readonly bool _mood;
         private readonly bool _stress;
         private readonly int _count;
 
-        public Explanations(DailyMetrics today, Baseline baseline, AlertThresholds thresholds)
+        public Explanations(DailyMetrics today, Baseline baseline, HrvNormalRange? range, TrainingLoadSummary? load, AlertThresholds thresholds, RuleOptions rules)
         {
             _today = today;
             double score = 100;
@@ -143,63 +200,31 @@ public static class ReadinessCalculator
                 notRecorded |= today.EffectiveSleepEfficiency.HasValue ? 0 : Inputs.Bit(HealthMetric.SleepEfficiency);
             }
 
-            bool hrvJudged = false;
-            if (today.Hrv is null)
+            bool hrvJudged, heartJudged;
+            if (rules.IsOriginalApp)
             {
-                notRecorded |= Inputs.Bit(HealthMetric.Hrv);
-            }
-            else if (today.HrvMethod != baseline.HrvMethod || SafeMath.PercentChange(today.Hrv, baseline.Hrv) is not { } hrvDelta)
-            {
-                noBaseline |= Inputs.Bit(HealthMetric.Hrv);
-            }
-            else
-            {
-                hrvJudged = true;
-                _hrvDelta = hrvDelta;
-                if (hrvDelta < -thresholds.HrvDropPercent)
-                {
-                    score -= 25;
-                    _hrv = HrvDropAlert;
-                }
-                else if (hrvDelta < -MildHrvDropPercent)
-                {
-                    score -= 10;
-                    _hrv = HrvDropMild;
-                }
-                else if (hrvDelta > GoodRecoveryHrvRisePercent)
-                {
-                    _hrv = HrvGood;
-                }
-            }
-
-            bool heartJudged = false;
-            if (today.RestingHr is null)
-            {
-                notRecorded |= Inputs.Bit(HealthMetric.RestingHr);
-            }
-            else if (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) is not { } heartDelta)
-            {
-                noBaseline |= Inputs.Bit(HealthMetric.RestingHr);
+                _original = new OriginalRecovery(today, baseline, thresholds);
+                score -= _original.Points;
+                hrvJudged = _original.HrvJudged;
+                heartJudged = _original.HeartJudged;
+                notRecorded |= (_original.HrvNotRecorded ? Inputs.Bit(HealthMetric.Hrv) : 0) | (_original.HeartNotRecorded ? Inputs.Bit(HealthMetric.RestingHr) : 0);
+                noBaseline |= (_original.HrvNoBaseline ? Inputs.Bit(HealthMetric.Hrv) : 0) | (_original.HeartNoBaseline ? Inputs.Bit(HealthMetric.RestingHr) : 0);
             }
             else
             {
-                heartJudged = true;
-                _heartDelta = heartDelta;
-                if (heartDelta > thresholds.RestingHrIncreasePercent)
-                {
-                    score -= 20;
-                    _heart = HeartAlert;
-                }
-                else if (heartDelta > MildRestingHrRisePercent)
-                {
-                    score -= 10;
-                    _heart = HeartMild;
-                }
+                _evidence = new EvidenceRecovery(today, baseline, range, load, rules.Baselines);
+                score -= _evidence.Points;
+                hrvJudged = _evidence.HrvJudged;
+                heartJudged = _evidence.HeartJudged;
+                notRecorded |= _evidence.HrvNotRecorded ? Inputs.Bit(HealthMetric.Hrv) : 0;
+                noBaseline |= _evidence.HrvNoBaseline ? Inputs.Bit(HealthMetric.Hrv) : 0;
+                notRecorded |= today.RestingHr.HasValue ? 0 : Inputs.Bit(HealthMetric.RestingHr);
+                noBaseline |= today.RestingHr.HasValue && !heartJudged ? Inputs.Bit(HealthMetric.RestingHr) : 0;
             }
 
-            if (today.TrainingLoad is { } load)
+            if (today.TrainingLoad is { } todayLoad)
             {
-                _load = load > HighTrainingLoad;
+                _load = todayLoad > HighTrainingLoad;
                 score -= _load ? 15 : 0;
             }
             else
@@ -228,7 +253,7 @@ public static class ReadinessCalculator
             Coverage = Inputs.Get(notRecorded, noBaseline, unused);
             Score = recoveryJudged ? SafeMath.ClampPercent(score) : null;
             _count = recoveryJudged
-                ? (_sleep != 0 ? 1 : 0) + (_hrv != HrvNone ? 1 : 0) + (_heart != HeartNone ? 1 : 0) + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0)
+                ? (_sleep != 0 ? 1 : 0) + _original.Count + _evidence.Count + (_load ? 1 : 0) + (_mood ? 1 : 0) + (_stress ? 1 : 0)
                 : 0;
         }
 
@@ -263,28 +288,24 @@ public static class ReadinessCalculator
                         break;
                 }
             }
-            else if (_hrv != HrvNone && ++line == index)
+            else if (index - line <= _original.Count)
             {
-                if (_hrv == HrvGood)
-                {
-                    text.AppendLiteral("Good recovery: HRV ");
-                    text.AppendFormatted(_hrvDelta, "0.#");
-                    text.AppendLiteral(" % above baseline");
-                }
-                else
-                {
-                    text.AppendLiteral("HRV ");
-                    text.AppendFormatted(-_hrvDelta, "0.#");
-                    text.AppendLiteral(_hrv == HrvDropAlert ? " % below baseline (−25)" : " % below baseline (−10)");
-                }
+                _original.Append(ref text, index - line - 1);
             }
-            else if (_heart != HeartNone && ++line == index)
+            else if (index - line - _original.Count <= _evidence.Count)
             {
-                text.AppendLiteral("Resting HR ");
-                text.AppendFormatted(_heartDelta, "0.#");
-                text.AppendLiteral(_heart == HeartAlert ? " % above baseline (−20)" : " % above baseline (−10)");
+                _evidence.Append(ref text, index - line - _original.Count - 1);
             }
-            else if (_load && ++line == index)
+            else
+            {
+                AppendTodayRules(ref text, index, line + _original.Count + _evidence.Count);
+            }
+        }
+
+        /// <summary>The lines of today's load, mood/energy and stress rules; <paramref name="line"/> is the last line written before them.</summary>
+        private void AppendTodayRules(ref InvariantText text, int index, int line)
+        {
+            if (_load && ++line == index)
             {
                 text.AppendLiteral("High training load ");
                 text.AppendFormatted(_today.TrainingLoad.GetValueOrDefault(), "0.#");

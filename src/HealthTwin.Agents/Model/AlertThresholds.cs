@@ -6,10 +6,19 @@ namespace HealthTwin.Agents.Model;
 /// </summary>
 public sealed class AlertThresholds
 {
-    /// <summary>An HRV drop against baseline larger than this percentage is an alert. Default 15; allowed 1–90.</summary>
+    /// <summary>
+    /// An HRV drop against baseline larger than this percentage is an alert, in the original app's preset. Default 15;
+    /// allowed 1–90. The evidence-based preset judges today's HRV in standard deviations of the previous days instead
+    /// (<c>HealthTwin:Rules:Baselines:DeviationSd</c>); other rules that compare HRV in percent still use it.
+    /// </summary>
     public double HrvDropPercent { get; set; } = 15;
 
-    /// <summary>A resting heart rate rise against baseline larger than this percentage is an alert. Default 10; allowed 1–100.</summary>
+    /// <summary>
+    /// A resting heart rate rise against baseline larger than this percentage is an alert, in the original app's preset.
+    /// Default 10; allowed 1–100. The evidence-based preset judges today's resting HR in standard deviations of the
+    /// previous days instead (<c>HealthTwin:Rules:Baselines:DeviationSd</c>); other rules that compare it in percent
+    /// still use it.
+    /// </summary>
     public double RestingHrIncreasePercent { get; set; } = 10;
 
     /// <summary>Less sleep than this many hours is an alert. Default 6; allowed 1–12.</summary>

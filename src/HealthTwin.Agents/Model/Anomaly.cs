@@ -15,6 +15,12 @@ public sealed record Anomaly
     /// <summary>The change against the baseline in percent (negative for a drop).</summary>
     public required double DeviationPercent { get; init; }
 
+    /// <summary>
+    /// How many standard deviations of the previous days today's value lies from their mean (HRV on the log scale),
+    /// for the evidence-based HRV and resting-HR anomalies; <see langword="null"/> for a percent rule.
+    /// </summary>
+    public double? StandardDeviations { get; init; }
+
     /// <summary>The deviation in words (for example <c>"+12 % above baseline"</c>).</summary>
     public required string Deviation { get; init; }
 

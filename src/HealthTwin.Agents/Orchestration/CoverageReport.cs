@@ -63,9 +63,25 @@ internal static class CoverageReport
             notes.Add(Capitalize(MetricText.NotRecorded(missing)) + " today.");
         }
 
-        if (withoutBaseline.Count > 0)
+        List<MetricCalibration> calibration = [];
+        foreach (HealthMetric metric in BaselineCalibration.Metrics)
         {
-            notes.Add(Capitalize(MetricText.Join(withoutBaseline)) + $" {(withoutBaseline.Count == 1 ? "has" : "have")} no baseline yet (fewer than {Baseline.MinimumDays} days with a value in the last {BaselineCalculator.WindowDays}), so today could not be compared with your normal.");
+            int days = BaselineCalibration.Days(baseline, metric);
+            if (BaselineCalibration.IsCalibrating(baseline, metric) && (today.Has(metric) || days > 0))
+            {
+                calibration.Add(new MetricCalibration(metric, days, baseline.RequiredDays, baseline.WindowDays));
+                notes.Add(InvariantText.Format(
+                    $"{Capitalize(MetricText.Name(metric))} has no baseline yet ({BaselineCalibration.State(baseline, metric)} with a value in the {WindowText(baseline)}), so today could not be compared with your normal."));
+            }
+        }
+
+        foreach (HealthMetric metric in withoutBaseline)
+        {
+            if (!BaselineCalibration.IsCalibrating(baseline, metric))
+            {
+                notes.Add(InvariantText.Format(
+                    $"{Capitalize(MetricText.Name(metric))} has no comparable baseline ({BaselineCalibration.State(baseline, metric, metric == HealthMetric.Hrv && baseline.HrvMethod != today.HrvMethod)}), so today could not be compared with your normal."));
+            }
         }
 
         if (!context.Readiness.Coverage.IsComplete)
@@ -88,6 +104,7 @@ internal static class CoverageReport
             RecordedToday = recorded,
             MissingToday = missing,
             WithoutBaseline = withoutBaseline,
+            Calibration = calibration,
             SkippedRuleCount = skippedRules,
             Notes = notes,
         };
@@ -100,6 +117,11 @@ internal static class CoverageReport
             list.Add(metric);
         }
     }
+
+    /// <summary>The baseline window in words: "28 days before today" or "last 14 days present, today included".</summary>
+    private static string WindowText(Baseline baseline) => baseline.IncludesToday
+        ? InvariantText.Format($"last {baseline.WindowDays} days present, today included")
+        : InvariantText.Format($"{baseline.WindowDays} days before today");
 
     private static string Capitalize(string text) => text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

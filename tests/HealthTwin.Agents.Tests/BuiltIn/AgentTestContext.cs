@@ -1,10 +1,15 @@
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HealthTwin.Agents.Tests.BuiltIn;
 
-/// <summary>Builds contexts through <see cref="AgentContextFactory"/> with a fake clock, and runs agents synchronously.</summary>
+/// <summary>
+/// Builds contexts through <see cref="AgentContextFactory"/> with a fake clock, and runs agents synchronously. The
+/// contexts follow the original app's rules unless a test passes other <see cref="RuleOptions"/>: the agent tests
+/// built on <see cref="Week"/> encode the original app's decisions (a supplied baseline, one week of history).
+/// </summary>
 internal static class AgentTestContext
 {
     /// <summary>Noon UTC on <see cref="TestData.Today"/>: no time-of-day rule fires at this hour.</summary>
@@ -20,21 +25,43 @@ internal static class AgentTestContext
         AlertThresholds? thresholds = null,
         DateTimeOffset? now = null,
         ContextData? contextData = null,
-        SleepEnvironment? sleepEnvironment = null)
+        SleepEnvironment? sleepEnvironment = null,
+        RuleOptions? rules = null)
     {
-        var options = new HealthTwinOptions();
+        var options = new HealthTwinOptions { Rules = rules ?? RuleOptions.OriginalApp() };
         if (thresholds is not null)
         {
             options.Alerts = thresholds;
         }
 
         var factory = new AgentContextFactory(new FakeTimeProvider(now ?? Noon), Options.Create(options));
-        return factory.Create(
+        bool invalid = baseline is not null && baseline.Validate().Count > 0;
+        AgentContext context = factory.Create(
             "u1",
             profile ?? TestData.Profile(),
             history,
-            new AgentContextOptions { Baseline = baseline, ContextData = contextData, SleepEnvironment = sleepEnvironment });
+            new AgentContextOptions { Baseline = invalid ? null : baseline, ContextData = contextData, SleepEnvironment = sleepEnvironment });
+        return invalid ? WithRawBaseline(context, baseline!) : context;
     }
+
+    /// <summary>
+    /// A copy of <paramref name="context"/> with <paramref name="baseline"/> set as is. The factory rejects a baseline
+    /// with zero, NaN or infinite values (see AgentContextFactoryTests); agents must still never divide by one that a
+    /// host builds into a context by hand, which this lets the robustness tests check.
+    /// </summary>
+    public static AgentContext WithRawBaseline(AgentContext context, Baseline baseline) => new()
+    {
+        UserId = context.UserId,
+        Profile = context.Profile,
+        AllMetrics = context.AllMetrics,
+        Baseline = baseline,
+        AnalyzedAt = context.AnalyzedAt,
+        LocalTime = context.LocalTime,
+        Thresholds = context.Thresholds,
+        Rules = context.Rules,
+        ContextData = context.ContextData,
+        SleepEnvironment = context.SleepEnvironment,
+    };
 
     /// <summary>
     /// Six unremarkable days at the <see cref="RoundBaseline"/> values, then <paramref name="today"/>; the baseline is

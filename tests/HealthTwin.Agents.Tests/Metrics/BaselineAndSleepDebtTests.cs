@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Tests.Metrics;
 
@@ -8,7 +9,7 @@ public class BaselineAndSleepDebtTests
     [Fact]
     public void BaselineCompute_NoHistory_IsUnknown()
     {
-        Baseline baseline = BaselineCalculator.Compute([]);
+        Baseline baseline = BaselineCalculator.Compute([], RuleOptions.OriginalApp());
 
         baseline.Should().Be(Baseline.Unknown);
         baseline.Hrv.Should().BeNull();
@@ -25,7 +26,7 @@ public class BaselineAndSleepDebtTests
         // 20 days: the first 6 have HRV 100, the last 14 have HRV 50 → only the last 14 count.
         List<DailyMetrics> history = TestData.History(20, (d, i) => d with { Hrv = i < 6 ? 100 : 50, RestingHr = 50 + i });
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.DaysUsed.Should().Be(14);
         baseline.Hrv.Should().Be(50);
@@ -37,7 +38,7 @@ public class BaselineAndSleepDebtTests
     {
         List<DailyMetrics> history = TestData.History(6, (d, i) => i % 2 == 0 ? d with { Hrv = 30, HrvMethod = HrvMethod.Sdnn } : d with { Hrv = 70 });
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.HrvMethod.Should().Be(HrvMethod.Rmssd);
         baseline.Hrv.Should().Be(70);
@@ -49,7 +50,7 @@ public class BaselineAndSleepDebtTests
     [InlineData(2)]
     public void BaselineCompute_BelowMinimumDays_IsUnknown(int days)
     {
-        Baseline baseline = BaselineCalculator.Compute(TestData.History(days));
+        Baseline baseline = BaselineCalculator.Compute(TestData.History(days), RuleOptions.OriginalApp());
 
         baseline.DaysUsed.Should().Be(days);
         baseline.Hrv.Should().BeNull();
@@ -63,7 +64,7 @@ public class BaselineAndSleepDebtTests
     [InlineData(4)]
     public void BaselineCompute_AtOrAboveMinimumDays_UsesTheDaysPresent(int days)
     {
-        Baseline baseline = BaselineCalculator.Compute(TestData.History(days));
+        Baseline baseline = BaselineCalculator.Compute(TestData.History(days), RuleOptions.OriginalApp());
 
         baseline.DaysUsed.Should().Be(days);
         baseline.Hrv.Should().Be(60);

@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Tests.Metrics;
 
@@ -8,7 +9,7 @@ public class BurnoutRiskCalculatorTests
     private static readonly Baseline Base = TestData.Baseline();
 
     private static BurnoutRisk Risk(Func<DailyMetrics, int, DailyMetrics> change, int days = 7, AlertThresholds? thresholds = null) =>
-        BurnoutRiskCalculator.Compute(TestData.History(days, change), Base, thresholds);
+        BurnoutRiskCalculator.Compute(TestData.History(days, change), Base, thresholds, RuleOptions.OriginalApp());
 
     [Fact]
     public void Compute_StableHistory_IsGreenWithMarkersStable()
@@ -94,7 +95,7 @@ public class BurnoutRiskCalculatorTests
     {
         var zero = new Baseline { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
-        BurnoutRisk risk = BurnoutRiskCalculator.Compute([], zero);
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute([], zero, null, RuleOptions.OriginalApp());
 
         risk.Level.Should().BeNull();
         risk.Score.Should().Be(0);
@@ -108,7 +109,7 @@ public class BurnoutRiskCalculatorTests
     {
         var zero = new Baseline { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
-        BurnoutRisk risk = BurnoutRiskCalculator.Compute(TestData.History(7), zero);
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(TestData.History(7), zero, null, RuleOptions.OriginalApp());
 
         risk.Level.Should().Be(BurnoutLevel.Green, "the stress marker is judged without a baseline");
         risk.Coverage.Missing.Should().Equal(HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepEfficiency);

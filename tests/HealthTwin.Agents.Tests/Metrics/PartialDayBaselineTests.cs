@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Tests.Metrics;
 
@@ -18,7 +19,7 @@ public sealed class PartialDayBaselineTests
             StressScore = null,
         });
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.Hrv.Should().Be(70);
         baseline.HrvDays.Should().Be(5);
@@ -42,7 +43,7 @@ public sealed class PartialDayBaselineTests
         // HRV 60, 61, 62, 63 on the last days; the others without HRV.
         List<DailyMetrics> history = TestData.History(10, (d, i) => i >= 10 - daysWithHrv ? d with { Hrv = 60 + i - (10 - daysWithHrv) } : d.Without(HealthMetric.Hrv));
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         Baseline.MinimumDays.Should().Be(3);
         baseline.Hrv.Should().Be(expected);
@@ -57,7 +58,7 @@ public sealed class PartialDayBaselineTests
         // Stress on the first 10 of 20 days only: 4 of them fall in the window of the last 14 days present.
         List<DailyMetrics> history = TestData.History(20, (d, i) => i < 10 ? d with { StressScore = 10 * (i + 1) } : d.Without(HealthMetric.StressScore));
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.StressScoreDays.Should().Be(4);
         baseline.StressScore.Should().Be(85); // days 7–10: 70, 80, 90, 100
@@ -75,7 +76,7 @@ public sealed class PartialDayBaselineTests
             _ => d.Without(HealthMetric.SleepEfficiency),
         });
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.SleepEfficiency.Should().Be(82.5);
         baseline.SleepEfficiencyDays.Should().Be(4);
@@ -87,7 +88,7 @@ public sealed class PartialDayBaselineTests
         // SDNN on 3 older days, rMSSD on the 2 most recent: the latest method is rMSSD with 2 days → unknown.
         List<DailyMetrics> history = TestData.History(5, (d, i) => i < 3 ? d with { Hrv = 40, HrvMethod = HrvMethod.Sdnn } : d with { Hrv = 70 });
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.HrvMethod.Should().Be(HrvMethod.Rmssd);
         baseline.HrvDays.Should().Be(2);
@@ -99,7 +100,7 @@ public sealed class PartialDayBaselineTests
     {
         List<DailyMetrics> history = TestData.History(5, (d, i) => i < 4 ? d with { Hrv = 40, HrvMethod = HrvMethod.Sdnn } : d.Without(HealthMetric.Hrv));
 
-        Baseline baseline = BaselineCalculator.Compute(history);
+        Baseline baseline = BaselineCalculator.Compute(history, RuleOptions.OriginalApp());
 
         baseline.HrvMethod.Should().Be(HrvMethod.Sdnn);
         baseline.Hrv.Should().Be(40);

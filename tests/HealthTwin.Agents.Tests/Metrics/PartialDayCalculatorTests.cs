@@ -7,6 +7,9 @@ namespace HealthTwin.Agents.Tests.Metrics;
 /// <summary>Every calculator with each metric missing: no exception, never computed from zeros, coverage names exactly what is missing.</summary>
 public sealed class PartialDayCalculatorTests
 {
+    /// <summary>These partial-day tests run the original app's rules; the evidence-based rules have their own partial-day tests.</summary>
+    private static readonly RuleOptions Original = RuleOptions.OriginalApp();
+
     private static readonly Baseline Round = TestData.Baseline(hrv: 100, restingHr: 50, sleepHours: 7.5, efficiency: 90, stress: 40);
 
     private static DailyMetrics Normal(DateOnly? date = null) =>
@@ -40,8 +43,8 @@ public sealed class PartialDayCalculatorTests
             _ => Normal() with { EnergyScore = 2 },
         };
 
-        ReadinessScore present = ReadinessCalculator.Compute(bad, Round);
-        ReadinessScore missing = ReadinessCalculator.Compute(bad.Without(metric), Round);
+        ReadinessScore present = ReadinessCalculator.Compute(bad, Round, null, Original);
+        ReadinessScore missing = ReadinessCalculator.Compute(bad.Without(metric), Round, null, Original);
 
         present.Score.Should().Be(penalised);
         present.Coverage.IsComplete.Should().BeTrue();
@@ -56,7 +59,7 @@ public sealed class PartialDayCalculatorTests
     {
         DailyMetrics day = Normal().Without(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr);
 
-        ReadinessScore score = ReadinessCalculator.Compute(day, Round);
+        ReadinessScore score = ReadinessCalculator.Compute(day, Round, null, Original);
 
         score.Score.Should().BeNull();
         score.Explanations.Should().BeEmpty();
@@ -68,7 +71,7 @@ public sealed class PartialDayCalculatorTests
     [Fact]
     public void Readiness_NoMetricButOneRecoveryMarker_ScoreFromItAlone()
     {
-        ReadinessScore score = ReadinessCalculator.Compute(Normal().Only(HealthMetric.Hrv) with { Hrv = 80 }, Round);
+        ReadinessScore score = ReadinessCalculator.Compute(Normal().Only(HealthMetric.Hrv) with { Hrv = 80 }, Round, null, Original);
 
         score.Score.Should().Be(75);
         score.Coverage.Used.Should().Equal(HealthMetric.Hrv);
@@ -81,7 +84,7 @@ public sealed class PartialDayCalculatorTests
         // 6 h of 8 h in bed: 75 % → sleep score 6 × 75 / 7.5 = 60 → −20.
         DailyMetrics day = Normal() with { SleepHours = 6, TimeInBedHours = 8, SleepEfficiency = null };
 
-        ReadinessScore score = ReadinessCalculator.Compute(day, Round);
+        ReadinessScore score = ReadinessCalculator.Compute(day, Round, null, Original);
 
         score.Score.Should().Be(80);
         score.Coverage.IsComplete.Should().BeTrue();
@@ -91,7 +94,7 @@ public sealed class PartialDayCalculatorTests
     [Fact]
     public void Readiness_RecordedButNoBaseline_CoverageNamesItAsWithoutBaseline()
     {
-        ReadinessScore score = ReadinessCalculator.Compute(Normal() with { Hrv = 50 }, Round.Without(HealthMetric.Hrv));
+        ReadinessScore score = ReadinessCalculator.Compute(Normal() with { Hrv = 50 }, Round.Without(HealthMetric.Hrv), null, Original);
 
         score.Score.Should().Be(100, "an HRV without a baseline is not compared with anything");
         score.Coverage.Missing.Should().Equal(HealthMetric.Hrv);
@@ -107,7 +110,7 @@ public sealed class PartialDayCalculatorTests
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => (Normal(d.Date)).Without(metric));
 
-        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round);
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round, null, Original);
 
         risk.Level.Should().Be(BurnoutLevel.Green);
         risk.Score.Should().Be(0);
@@ -123,8 +126,8 @@ public sealed class PartialDayCalculatorTests
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => Normal(d.Date) with { Hrv = 70, RestingHr = 60, StressScore = 80, MoodScore = 2 });
 
-        BurnoutRisk all = BurnoutRiskCalculator.Compute(history, Round);
-        BurnoutRisk without = BurnoutRiskCalculator.Compute(history.Select(d => d.Without(metric)).ToList(), Round);
+        BurnoutRisk all = BurnoutRiskCalculator.Compute(history, Round, null, Original);
+        BurnoutRisk without = BurnoutRiskCalculator.Compute(history.Select(d => d.Without(metric)).ToList(), Round, null, Original);
 
         all.Score.Should().Be(80);
         without.Score.Should().Be(80 - (metric switch { HealthMetric.Hrv => 30, _ => 25 }));
@@ -135,7 +138,7 @@ public sealed class PartialDayCalculatorTests
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => d.Only(HealthMetric.Steps, HealthMetric.WorkoutMinutes));
 
-        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Baseline.Unknown);
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Baseline.Unknown, null, Original);
 
         risk.Level.Should().BeNull();
         risk.Score.Should().Be(0);
@@ -150,7 +153,7 @@ public sealed class PartialDayCalculatorTests
         // Only today has a resting HR (60 = +20 %): a mean over 3 days with zeros would be 20 bpm and add nothing.
         List<DailyMetrics> history = TestData.History(7, (d, i) => i == 6 ? Normal(d.Date) with { RestingHr = 60 } : Normal(d.Date).Without(HealthMetric.RestingHr));
 
-        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round);
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, Round, null, Original);
 
         risk.Score.Should().Be(25);
         risk.Level.Should().Be(BurnoutLevel.Yellow);
@@ -165,16 +168,16 @@ public sealed class PartialDayCalculatorTests
     {
         DailyMetrics today = Normal() with { RestingHr = 60, Hrv = 70, SleepEfficiency = 70 };
 
-        AnomalyDetector.Detect(today, Round).Select(a => a.Metric).Should().Equal("restingHr", "hrv", "sleepEfficiency");
-        AnomalyDetector.Detect(today.Without(metric), Round).Select(a => a.Metric).Should().Equal(first, second);
-        AnomalyDetector.Detect(today, Round.Without(metric)).Select(a => a.Metric).Should().Equal(first, second);
+        AnomalyDetector.Detect(today, Round, null, Original).Select(a => a.Metric).Should().Equal("restingHr", "hrv", "sleepEfficiency");
+        AnomalyDetector.Detect(today.Without(metric), Round, null, Original).Select(a => a.Metric).Should().Equal(first, second);
+        AnomalyDetector.Detect(today, Round.Without(metric), null, Original).Select(a => a.Metric).Should().Equal(first, second);
     }
 
     [Fact]
     public void Anomalies_DayWithoutAnyCompared_NoneAndNoException()
     {
-        AnomalyDetector.Detect(Normal().Only(HealthMetric.Steps), Round).Should().BeEmpty();
-        AnomalyDetector.Detect(Normal(), Baseline.Unknown).Should().BeEmpty();
+        AnomalyDetector.Detect(Normal().Only(HealthMetric.Steps), Round, null, Original).Should().BeEmpty();
+        AnomalyDetector.Detect(Normal(), Baseline.Unknown, null, Original).Should().BeEmpty();
     }
 
     [Fact]

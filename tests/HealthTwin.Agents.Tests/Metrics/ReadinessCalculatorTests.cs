@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 
 namespace HealthTwin.Agents.Tests.Metrics;
 
@@ -7,12 +8,15 @@ public class ReadinessCalculatorTests
 {
     private static readonly Baseline Base = TestData.Baseline(); // HRV 60, RHR 60, sleep 7.5 h, efficiency 90
 
-    private static int Score(DailyMetrics day, AlertThresholds? thresholds = null) => ReadinessCalculator.Compute(day, Base, thresholds).Score!.Value;
+    /// <summary>These tests encode the original app's rules; the evidence-based ones are in EvidenceReadinessTests.</summary>
+    private static readonly RuleOptions Original = RuleOptions.OriginalApp();
+
+    private static int Score(DailyMetrics day, AlertThresholds? thresholds = null) => ReadinessCalculator.Compute(day, Base, thresholds, Original).Score!.Value;
 
     [Fact]
     public void Compute_NormalDay_Is100WithGoodSleep()
     {
-        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day(), Base);
+        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day(), Base, null, Original);
 
         score.Score.Should().Be(100);
         score.Explanations.Should().ContainSingle().Which.Should().StartWith("Good sleep");
@@ -38,7 +42,7 @@ public class ReadinessCalculatorTests
     [Fact]
     public void Compute_HrvJustAboveFivePercent_NotesGoodRecovery()
     {
-        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day() with { Hrv = 63.03 }, Base);
+        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day() with { Hrv = 63.03 }, Base, null, Original);
 
         score.Score.Should().Be(100);
         score.Explanations.Should().Contain(e => e.StartsWith("Good recovery", StringComparison.Ordinal));
@@ -95,7 +99,7 @@ public class ReadinessCalculatorTests
     {
         DailyMetrics awful = TestData.Day() with { SleepHours = 3, SleepEfficiency = 50, Hrv = 30, RestingHr = 80, TrainingLoad = 95, MoodScore = 1, EnergyScore = 1, StressScore = 95 };
 
-        ReadinessScore score = ReadinessCalculator.Compute(awful, Base);
+        ReadinessScore score = ReadinessCalculator.Compute(awful, Base, null, Original);
 
         score.Score.Should().Be(0);
         score.Explanations.Should().HaveCount(6);
@@ -106,7 +110,7 @@ public class ReadinessCalculatorTests
     {
         var zero = new Baseline { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
-        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day(), zero);
+        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day(), zero, null, Original);
 
         score.Score.Should().BeInRange(0, 100);
         ReadinessCalculator.SleepScore(TestData.Day(), zero).Should().Be(90);
@@ -117,7 +121,7 @@ public class ReadinessCalculatorTests
     public void Compute_ExplanationsShowTheDecimalThatDecidedTheRule()
     {
         // 69.6 is poor (below 70): the text must not round it to "70".
-        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day() with { SleepEfficiency = 69.6, Hrv = 50.94, StressScore = 75.4 }, Base);
+        ReadinessScore score = ReadinessCalculator.Compute(TestData.Day() with { SleepEfficiency = 69.6, Hrv = 50.94, StressScore = 75.4 }, Base, null, Original);
 
         score.Explanations.Should().Contain("Poor sleep: sleep score 69.6 (−20)")
             .And.Contain("HRV 15.1 % below baseline (−25)")

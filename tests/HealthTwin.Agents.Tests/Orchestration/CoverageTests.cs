@@ -49,8 +49,8 @@ public sealed class CoverageTests
     [Fact]
     public async Task AnalyzeAsync_RingOnlyDays_ReportNamesEachSkippedRuleAndMissingMetric()
     {
-        // A ring: sleep, efficiency, HRV, resting HR, steps; no stress, load, workout, mood, energy.
-        List<DailyMetrics> history = TestData.History(14, (d, _) => d.Only(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.Steps));
+        // A ring: sleep, efficiency, HRV, resting HR, steps; no stress, load, workout, mood, energy. 21 days: every baseline is calibrated.
+        List<DailyMetrics> history = TestData.History(21, (d, _) => d.Only(HealthMetric.SleepHours, HealthMetric.SleepEfficiency, HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.Steps));
         await using var analysis = new PartialDayAnalysis();
 
         AgentAnalysis result = await analysis.AnalyzeAsync(history);
@@ -101,16 +101,20 @@ public sealed class CoverageTests
     [Fact]
     public async Task AnalyzeAsync_MetricOnTwoDaysOnly_ListedWithoutBaseline()
     {
-        List<DailyMetrics> history = TestData.History(10, (d, i) => i >= 8 ? d : d.Without(HealthMetric.Hrv));
+        // 20 days, HRV on the last two only: every other baseline is calibrated (19 previous days), HRV has 1 of 14.
+        List<DailyMetrics> history = TestData.History(20, (d, i) => i >= 18 ? d : d.Without(HealthMetric.Hrv));
         await using var analysis = new PartialDayAnalysis();
 
         AgentAnalysis result = await analysis.AnalyzeAsync(history);
 
         result.Coverage.MissingToday.Should().BeEmpty();
         result.Coverage.WithoutBaseline.Should().Equal(HealthMetric.Hrv);
-        result.Coverage.Notes.Should().Contain(n => n.Contains("no baseline yet", StringComparison.Ordinal));
+        result.Coverage.Calibration.Should().Equal(new MetricCalibration(HealthMetric.Hrv, 1, 14, 28));
+        result.Coverage.Notes.Should().Contain(
+            "HRV has no baseline yet (calibrating: 1 of 14 days with a value in the 28 days before today), so today could not be compared with your normal.");
         Skipped(result, BurnoutGuardianAgent.AgentId, "anomaly-hrv").MissingMetrics.Should().Equal(HealthMetric.Hrv);
-        Skipped(result, BreathingCoachAgent.AgentId, BreathingCoachAgent.CoherentRule).Reason.Should().Contain("no comparable baseline");
+        Skipped(result, BreathingCoachAgent.AgentId, BreathingCoachAgent.CoherentRule).Reason
+            .Should().Be("HRV has no comparable baseline yet (calibrating: 1 of 14 days): the low-HRV breathing check was not judged");
     }
 
     private static SkippedRule Skipped(AgentAnalysis analysis, string agent, string rule) =>

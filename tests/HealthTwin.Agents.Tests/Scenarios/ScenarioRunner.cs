@@ -1,5 +1,6 @@
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Agents.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -18,11 +19,12 @@ internal static class ScenarioRunner
         int seed = 42,
         DateTimeOffset? now = null,
         Func<UserProfile, UserProfile>? profile = null,
-        AgentContextOptions? options = null)
+        AgentContextOptions? options = null,
+        RuleOptions? rules = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now ?? Noon));
-        services.AddHealthTwin();
+        services.AddHealthTwin(o => o.Rules = rules ?? new RuleOptions());
         await using ServiceProvider provider = services.BuildServiceProvider();
         AgentContextFactory factory = provider.GetRequiredService<AgentContextFactory>();
         AgentOrchestrator orchestrator = provider.GetRequiredService<AgentOrchestrator>();

@@ -1,6 +1,7 @@
 using HealthTwin.Agents.BuiltIn;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Agents.Synthetic;
 using static HealthTwin.Agents.Tests.Scenarios.ScenarioRunner;
 
@@ -36,7 +37,9 @@ public sealed class ScenarioTests
     [MemberData(nameof(Seeds))]
     public async Task Analyze_ExamWeek_StressAndBreathingHelpAndALightPlan(int seed)
     {
-        (AgentAnalysis analysis, AgentContext context) = await RunAsync(SyntheticScenario.ExamWeekStress, seed);
+        // The original app's decisions (burnout yellow, a light plan); under the evidence-based default the suppressed
+        // HRV, raised resting HR, low mood and high stress make it red (EvidenceScenarioTests).
+        (AgentAnalysis analysis, AgentContext context) = await RunAsync(SyntheticScenario.ExamWeekStress, seed, rules: RuleOptions.OriginalApp());
 
         AgentRecommendation box = Find(analysis, BreathingCoachAgent.AgentId, BreathingCoachAgent.BoxRule);
         box.Type.Should().Be(RecommendationType.Stress);
