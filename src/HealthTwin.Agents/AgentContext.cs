@@ -23,6 +23,7 @@ public sealed class AgentContext
     private BurnoutRisk? _burnout;
     private IReadOnlyList<Anomaly>? _anomalies;
     private SleepDebt? _sleepDebt;
+    private BuiltIn.TrainingDecision? _trainingDecision;
 
     /// <summary>The default rule set shared by contexts built without options (never mutated).</summary>
     private static readonly RuleOptions DefaultRules = new();
@@ -84,7 +85,7 @@ public sealed class AgentContext
     internal int Last7Count => Math.Min(_days.Length, 7);
 
     /// <summary>Today's readiness (computed once).</summary>
-    public ReadinessScore Readiness => _readiness ??= ReadinessCalculator.Compute(Today, Baseline, Thresholds);
+    public ReadinessScore Readiness => _readiness ??= ReadinessCalculator.Compute(Today, Baseline, Thresholds, Rules.IsOriginalApp ? null : SleepNeed.Hours);
 
     /// <summary>The burnout risk over the last days (computed once).</summary>
     public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.ComputeDays(_days, Baseline, Thresholds);
@@ -93,7 +94,13 @@ public sealed class AgentContext
     public IReadOnlyList<Anomaly> Anomalies => _anomalies ??= AnomalyDetector.Detect(Today, Baseline, Thresholds);
 
     /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
-    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline);
+    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline, Rules);
+
+    /// <summary>The nightly sleep need under <see cref="Rules"/> (cheap: a few comparisons, not cached).</summary>
+    internal SleepNeed.Estimate SleepNeed => Metrics.SleepNeed.Resolve(Profile, Rules, Baseline);
+
+    /// <summary>Today's training decision, shared by the planner and the fitness coach (computed once).</summary>
+    internal BuiltIn.TrainingDecision TrainingDecision => _trainingDecision ??= BuiltIn.TrainingDecision.Decide(this);
 
     /// <summary>The last <paramref name="days"/> days present, oldest first (fewer when the history is shorter).</summary>
     /// <param name="days">How many days, 1 or more.</param>

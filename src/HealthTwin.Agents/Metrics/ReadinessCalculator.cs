@@ -47,23 +47,28 @@ public static class ReadinessCalculator
     /// <param name="today">The day to score.</param>
     /// <param name="baseline">The personal baseline. Zero baseline values are treated as "no comparison possible".</param>
     /// <param name="thresholds">The alert thresholds (HRV drop and resting-HR rise); defaults when <see langword="null"/>.</param>
+    /// <param name="sleepNeedHours">The nightly sleep need for the sleep score (see <see cref="SleepScore"/>); <see langword="null"/>: the baseline sleep, as in the original app.</param>
     /// <returns>The score with one explanation per rule that fired.</returns>
-    public static ReadinessScore Compute(DailyMetrics today, Baseline baseline, AlertThresholds? thresholds = null)
+    public static ReadinessScore Compute(DailyMetrics today, Baseline baseline, AlertThresholds? thresholds = null, double? sleepNeedHours = null)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        var explanations = new Explanations(today, baseline, thresholds ?? DefaultThresholds);
+        var explanations = new Explanations(today, baseline, thresholds ?? DefaultThresholds, sleepNeedHours);
         return new ReadinessScore(explanations.Score, explanations) { Coverage = explanations.Coverage };
     }
 
     /// <summary>
-    /// The sleep score: (sleep hours / baseline sleep hours) × (efficiency / 100) × 100. An unknown or zero baseline
-    /// counts as ratio 1 (efficiency alone).
+    /// The sleep score. With a sleep need (the evidence-based preset: from the profile, the options or the age band,
+    /// never the user's habit): min(sleep hours / need, 1) × efficiency, so a night that meets the need scores its
+    /// efficiency and sleeping longer does not mask a poor efficiency. Without one (the original app):
+    /// (sleep hours / baseline sleep hours) × (efficiency / 100) × 100, where an unknown or zero baseline counts as
+    /// ratio 1 (efficiency alone).
     /// </summary>
     /// <param name="today">The day.</param>
     /// <param name="baseline">The baseline.</param>
+    /// <param name="sleepNeedHours">The nightly sleep need in hours, or <see langword="null"/> for the original app's baseline ratio.</param>
     /// <returns>The score (0 or more, finite), or <see langword="null"/> when sleep hours or efficiency were not measured.</returns>
-    public static double? SleepScore(DailyMetrics today, Baseline baseline)
+    public static double? SleepScore(DailyMetrics today, Baseline baseline, double? sleepNeedHours = null)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -72,7 +77,9 @@ public static class ReadinessCalculator
             return null;
         }
 
-        double score = baseline.SleepHours is { } need && need > 0 && double.IsFinite(need) ? hours * efficiency / need : efficiency;
+        double score = sleepNeedHours is { } need && need > 0 && double.IsFinite(need)
+            ? Math.Min(hours / need, 1) * efficiency
+            : baseline.SleepHours is { } reference && reference > 0 && double.IsFinite(reference) ? hours * efficiency / reference : efficiency;
         return SafeMath.Clean(score);
     }
 
@@ -113,13 +120,13 @@ public static class ReadinessCalculator
         private readonly bool _stress;
         private readonly int _count;
 
-        public Explanations(DailyMetrics today, Baseline baseline, AlertThresholds thresholds)
+        public Explanations(DailyMetrics today, Baseline baseline, AlertThresholds thresholds, double? sleepNeedHours)
         {
             _today = today;
             double score = 100;
             int notRecorded = 0, noBaseline = 0;
 
-            if (SleepScore(today, baseline) is { } sleepScore)
+            if (SleepScore(today, baseline, sleepNeedHours) is { } sleepScore)
             {
                 _sleepScore = sleepScore;
                 if (sleepScore < PoorSleepScore)
