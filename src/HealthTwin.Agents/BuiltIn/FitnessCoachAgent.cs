@@ -14,8 +14,8 @@ namespace HealthTwin.Agents.BuiltIn;
 /// 60 min strength (high), chosen deterministically like the planner. The rationale names what limited the intensity.
 /// </para>
 /// <para>
-/// Without a readiness score (no recovery marker recorded) only a red or yellow burnout level (or an exam phase, or the
-/// HRV normal range) can decide; otherwise no session is chosen and the rule is reported as skipped, as is the hard
+/// Without a readiness score (no recovery marker recorded) only a red or yellow burnout level, an exam phase or (in the
+/// evidence-based preset) an HRV below the normal range can decide; otherwise no session is chosen and the rule is reported as skipped, as is the hard
 /// session when readiness would allow it but today's training load was not recorded. With the original app's preset
 /// the coach follows the planner too: the one deliberate difference from the app, whose coach could suggest a hard
 /// session on a day its planner made light.

@@ -8,7 +8,7 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <remarks>
 /// Intensity: the <see cref="TrainingDecision"/> shared with <see cref="FitnessCoachAgent"/>, so the plan and the coach
 /// never disagree: rest when burnout is red or readiness is below 40; light when burnout is yellow, readiness is below
-/// 60 or the user is in an exam phase (evidence-based preset: also a 7-day HRV outside the personal normal range); a
+/// 60 or the user is in an exam phase (evidence-based preset: also a 7-day HRV below the personal normal range); a
 /// hard session when readiness is at least 80 and today's load is below 60 (evidence-based preset: and no load spike
 /// and form not below −30 % of fitness; build muscle → strength, lose fat → HIIT, maintain → the opposite of the last
 /// hard session); else moderate. The rationale names what limited the intensity. Always emits one "Today's Plan" recommendation (training, high). When readiness cannot be judged (no sleep with

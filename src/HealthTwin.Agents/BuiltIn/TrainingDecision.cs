@@ -12,8 +12,10 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <list type="number">
 /// <item>Rest: burnout red, or readiness below 40.</item>
 /// <item>Light: burnout yellow, readiness below 60, or an exam phase; in the evidence-based preset also a 7-day mean
-/// of ln(rMSSD) outside the personal normal range, either side (HRV-guided training: Kiviniemi 2007; Vesterinen 2016,
-/// which planned moderate or hard sessions only while the 7-day HRV stayed within the individual range).</item>
+/// of ln(rMSSD) below the personal normal range (HRV-guided training: Kiviniemi 2007 trained hard only when HRV had
+/// not decreased; Vesterinen 2016 planned moderate or hard sessions only while the 7-day HRV stayed within the
+/// individual range). HRV above the range does not limit training here (Kiviniemi 2007 treated it like a normal value;
+/// Plews 2012 notes it can also mean parasympathetic saturation under very high load, which the other markers watch).</item>
 /// <item>A hard session (strength or HIIT, see <see cref="TrainingRules.ChooseHardSession"/>): readiness at least 80 and
 /// today's load below 60; in the evidence-based preset also no load spike (EWMA acute:chronic ratio above 1.5,
 /// Williams 2017, a flag and not an injury probability, Impellizzeri 2020) and form not below −30 % of fitness.</item>
@@ -160,13 +162,13 @@ internal sealed class TrainingDecision
             return;
         }
 
-        if ((Limits & (TrainingLimits.HrvBelowRange | TrainingLimits.HrvAboveRange)) != 0 && load.LnRmssd7DayMean is { } ln)
+        if ((Limits & TrainingLimits.HrvBelowRange) != 0 && load.LnRmssd7DayMean is { } ln)
         {
             evidence.Add(AgentOutput.Measure(
                 "lnRmssd7DayMean",
                 ln,
-                (Limits & TrainingLimits.HrvBelowRange) != 0 ? load.LnRmssdNormalLow : load.LnRmssdNormalHigh,
-                "7-day mean of ln(rMSSD) against the 60-day mean ± 0.5 SD (Plews 2012); outside it, easy sessions only (Vesterinen 2016)"));
+                load.LnRmssdNormalLow,
+                "7-day mean of ln(rMSSD) against the 60-day mean − 0.5 SD (Plews 2012); below it, easy sessions only (Kiviniemi 2007, Vesterinen 2016)"));
         }
 
         if ((Limits & TrainingLimits.LoadSpike) != 0 && load.AcuteChronicRatio is { } ratio)
@@ -192,9 +194,7 @@ internal sealed class TrainingDecision
             TrainingLimits.ReadinessBelowLight => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.LightBelowReadiness}"),
             TrainingLimits.ExamPhase => "you are in an exam phase",
             TrainingLimits.HrvBelowRange => InvariantText.Format(
-                $"your 7-day HRV (mean ln rMSSD {load?.LnRmssd7DayMean ?? 0:0.00}) is below your normal range ({load?.LnRmssdNormalLow ?? 0:0.00}–{load?.LnRmssdNormalHigh ?? 0:0.00}): HRV-guided training keeps to easy sessions until it returns (Vesterinen 2016)"),
-            TrainingLimits.HrvAboveRange => InvariantText.Format(
-                $"your 7-day HRV (mean ln rMSSD {load?.LnRmssd7DayMean ?? 0:0.00}) is above your normal range ({load?.LnRmssdNormalLow ?? 0:0.00}–{load?.LnRmssdNormalHigh ?? 0:0.00}): HRV-guided training keeps to easy sessions while it is outside the range (Vesterinen 2016)"),
+                $"your 7-day HRV (mean ln rMSSD {load?.LnRmssd7DayMean ?? 0:0.00}) is below your normal range ({load?.LnRmssdNormalLow ?? 0:0.00}–{load?.LnRmssdNormalHigh ?? 0:0.00}): HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)"),
             TrainingLimits.ReadinessUnknown => "readiness could not be judged",
             TrainingLimits.ReadinessBelowHard => InvariantText.Format($"readiness is {readiness}/100 (a hard session needs {TrainingRules.HardFromReadiness})"),
             TrainingLimits.LoadUnknown => "today's training load was not recorded",
@@ -220,7 +220,6 @@ internal sealed class TrainingDecision
         if (!originalApp)
         {
             limits |= inputs.Hrv == HrvNormalRangeStatus.Below ? TrainingLimits.HrvBelowRange : 0;
-            limits |= inputs.Hrv == HrvNormalRangeStatus.Above ? TrainingLimits.HrvAboveRange : 0;
         }
 
         return limits;

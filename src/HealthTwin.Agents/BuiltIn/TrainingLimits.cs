@@ -25,9 +25,6 @@ internal enum TrainingLimits
     /// <summary>7-day ln(rMSSD) below the normal range: light (evidence-based preset).</summary>
     HrvBelowRange = 1 << 5,
 
-    /// <summary>7-day ln(rMSSD) above the normal range: light (evidence-based preset).</summary>
-    HrvAboveRange = 1 << 6,
-
     /// <summary>Readiness not judged: moderate by default.</summary>
     ReadinessUnknown = 1 << 7,
 
