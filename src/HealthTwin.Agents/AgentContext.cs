@@ -26,6 +26,7 @@ public sealed class AgentContext
     private SleepDebt? _sleepDebt;
     private TrainingLoadSummary? _trainingLoad;
     private HrvNormalRange? _hrvNormalRange;
+    private BuiltIn.TrainingDecision? _trainingDecision;
 
     /// <summary>The default rule set shared by contexts built without options (never mutated).</summary>
     private static readonly RuleOptions DefaultRules = new();
@@ -89,7 +90,7 @@ public sealed class AgentContext
     /// <summary>Today's readiness under <see cref="Rules"/> (computed once).</summary>
     public ReadinessScore Readiness => _readiness ??= Rules.IsOriginalApp
         ? ReadinessCalculator.Compute(Today, Baseline, null, null, Thresholds, Rules)
-        : ReadinessCalculator.Compute(Today, Baseline, HrvNormalRange, TrainingLoad, Thresholds, Rules);
+        : ReadinessCalculator.Compute(Today, Baseline, HrvNormalRange, TrainingLoad, Thresholds, Rules, SleepNeed.Hours);
 
     /// <summary>The burnout risk over the last days under <see cref="Rules"/> (computed once).</summary>
     public BurnoutRisk BurnoutRisk => _burnout ??= BurnoutRiskCalculator.ComputeDays(_days, Baseline, Thresholds, Rules, Rules.IsOriginalApp ? null : HrvNormalRange);
@@ -104,7 +105,13 @@ public sealed class AgentContext
     public HrvNormalRange HrvNormalRange => _hrvNormalRange ??= HrvNormalRangeCalculator.ComputeDays(_days, Rules);
 
     /// <summary>The sleep debt over the last 7 days present (computed once).</summary>
-    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline);
+    public SleepDebt SleepDebt => _sleepDebt ??= SleepDebtCalculator.ComputeDays(_days, Profile, Baseline, Rules);
+
+    /// <summary>The nightly sleep need under <see cref="Rules"/> (cheap: a few comparisons, not cached).</summary>
+    internal SleepNeed.Estimate SleepNeed => Metrics.SleepNeed.Resolve(Profile, Rules, Baseline);
+
+    /// <summary>Today's training decision, shared by the planner and the fitness coach (computed once).</summary>
+    internal BuiltIn.TrainingDecision TrainingDecision => _trainingDecision ??= BuiltIn.TrainingDecision.Decide(this);
 
     /// <summary>
     /// The training-load and HRV markers (computed once, with <see cref="Rules"/>): fitness, fatigue, form, ramp rate, the

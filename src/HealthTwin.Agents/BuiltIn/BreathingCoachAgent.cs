@@ -11,8 +11,8 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <see cref="AnomalyDetector"/>, which fires on about 2 % of stable days); in the original app's preset, HRV more than
 /// the HRV-drop threshold (default 15 %) below baseline; stress above 75 → 3 min box breathing 4-4-4-4 (stress, high), else stress above 50 → 10 min
 /// breathing meditation (stress, medium); local hour 21 or later and sleep efficiency below 85 % → 4-7-8 breathing
-/// before sleep (sleep, medium); local hour 6–9 and energy below 3 → energising breathing (break, medium).
-/// Hours are in the user's time zone.
+/// before sleep (sleep, medium); local hour 6–9 and energy below 3 → energising breathing (medium; of type break, or
+/// of type training with the original app's preset, as the app typed it). Hours are in the user's time zone.
 /// </remarks>
 public sealed class BreathingCoachAgent : IOutcomeReportingAgent
 {
@@ -35,25 +35,25 @@ public sealed class BreathingCoachAgent : IOutcomeReportingAgent
     public const string EnergisingRule = "energising-breathing";
 
     /// <summary>A stress score above this calls for box breathing.</summary>
-    public const double HighStressAbove = 75;
+    internal const double HighStressAbove = 75;
 
     /// <summary>A stress score above this (up to <see cref="HighStressAbove"/>) calls for a breathing meditation.</summary>
-    public const double ModerateStressAbove = 50;
+    internal const double ModerateStressAbove = 50;
 
     /// <summary>From this local hour on, a poor sleep efficiency calls for 4-7-8 breathing.</summary>
-    public const int EveningFromHour = 21;
+    internal const int EveningFromHour = 21;
 
     /// <summary>A sleep efficiency below this percentage (in the evening) calls for 4-7-8 breathing.</summary>
-    public const double SleepEfficiencyBelowPercent = 85;
+    internal const double SleepEfficiencyBelowPercent = 85;
 
     /// <summary>The first local hour of the energising window.</summary>
-    public const int MorningFromHour = 6;
+    internal const int MorningFromHour = 6;
 
     /// <summary>The local hour at which the energising window ends (exclusive).</summary>
-    public const int MorningUntilHour = 10;
+    internal const int MorningUntilHour = 10;
 
     /// <summary>Energy below this (in the morning window) calls for energising breathing.</summary>
-    public const int LowEnergyBelow = 3;
+    internal const int LowEnergyBelow = 3;
 
     private static readonly AgentRule CoherentId = new(AgentId, CoherentRule);
     private static readonly AgentRule BoxId = new(AgentId, BoxRule);
@@ -161,7 +161,7 @@ public sealed class BreathingCoachAgent : IOutcomeReportingAgent
         else if (morning && today.EnergyScore is { } energy && energy < LowEnergyBelow)
         {
             result.Add(AgentOutput.Recommend(
-                context, EnergisingId, RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
+                context, EnergisingId, context.Rules.IsOriginalApp ? RecommendationType.Training : RecommendationType.Break, RecommendationPriority.Medium, "Energising breathing",
                 "Low energy this morning. Sit upright and take 3 rounds of 10 deep, brisk breaths through the nose, resting between rounds; stop if you feel dizzy.",
                 ScheduleActions,
                 [AgentOutput.Measure("energyScore", energy, LowEnergyBelow, AgentOutput.LocalTimeNote(context))]));

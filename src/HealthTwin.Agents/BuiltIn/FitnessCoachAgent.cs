@@ -4,13 +4,22 @@ using HealthTwin.Agents.Model;
 
 namespace HealthTwin.Agents.BuiltIn;
 
-/// <summary>Chooses today's training from readiness, burnout risk and load.</summary>
+/// <summary>Coaches today's training from the same decision as the planner.</summary>
 /// <remarks>
-/// Burnout red or readiness below 40 → a 30 min recovery walk (high) and 15 min mobility (medium); otherwise
-/// readiness at least 80 with today's load below 60 → a hard session (45 min HIIT or 60 min strength, chosen
-/// deterministically like the planner, high); otherwise readiness at least 60 → 30 min moderate cardio (medium).
-/// Without a readiness score (no recovery marker recorded) only the burnout-red recovery advice can fire; without
-/// today's training load no hard session is suggested. Both are reported as skipped rules.
+/// <para>
+/// The intensity is the <see cref="TrainingDecision"/> that <see cref="PlannerAgent"/> plans with, so the two can never
+/// disagree (burnout yellow → the plan is light and the coach suggests no hard session). Rest → a 30 min recovery walk
+/// (high) and 15 min mobility (medium); light → 20–30 min of easy movement (medium; the original app's preset gives no
+/// session here, as the app did for readiness 40–59); moderate → 30 min moderate cardio (medium); hard → 45 min HIIT or
+/// 60 min strength (high), chosen deterministically like the planner. The rationale names what limited the intensity.
+/// </para>
+/// <para>
+/// Without a readiness score (no recovery marker recorded) only a red or yellow burnout level, an exam phase or (in the
+/// evidence-based preset) an HRV below the normal range can decide; otherwise no session is chosen and the rule is reported as skipped, as is the hard
+/// session when readiness would allow it but today's training load was not recorded. With the original app's preset
+/// the coach follows the planner too: the one deliberate difference from the app, whose coach could suggest a hard
+/// session on a day its planner made light.
+/// </para>
 /// </remarks>
 public sealed class FitnessCoachAgent : IOutcomeReportingAgent
 {
@@ -29,8 +38,8 @@ public sealed class FitnessCoachAgent : IOutcomeReportingAgent
     /// <summary>The rule id of the moderate cardio session.</summary>
     public const string ModerateCardioRule = "moderate-cardio";
 
-    /// <summary>Readiness at or above this (without a hard session) suggests moderate cardio.</summary>
-    public const int ModerateFromReadiness = 60;
+    /// <summary>The rule id of the light session (evidence-based preset).</summary>
+    public const string LightSessionRule = "light-session";
 
     private const string WalkBenefit = " An easy walk helps circulation without adding stress.";
 
@@ -38,6 +47,7 @@ public sealed class FitnessCoachAgent : IOutcomeReportingAgent
     private static readonly AgentRule Mobility = new(AgentId, MobilityRule);
     private static readonly AgentRule HardSession = new(AgentId, HardSessionRule);
     private static readonly AgentRule ModerateCardio = new(AgentId, ModerateCardioRule);
+    private static readonly AgentRule LightSession = new(AgentId, LightSessionRule);
     private static readonly IReadOnlyList<RecommendationAction> ScheduleActions = RecommendationAction.Standard("Add to calendar");
     private static readonly IReadOnlyList<RecommendationAction> StartActions = RecommendationAction.Standard("Start workout");
 
@@ -48,7 +58,7 @@ public sealed class FitnessCoachAgent : IOutcomeReportingAgent
     public string Name => "Fitness Coach";
 
     /// <inheritdoc />
-    public string Description => "Chooses today's training from readiness, burnout risk and load.";
+    public string Description => "Coaches today's training from the same decision as the planner.";
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<AgentRecommendation>> AnalyzeAsync(AgentContext context, CancellationToken cancellationToken) =>
@@ -59,66 +69,101 @@ public sealed class FitnessCoachAgent : IOutcomeReportingAgent
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
+        return Analyze(context, context.TrainingDecision).ToOutcome();
+    }
+
+    /// <summary>The coach's sessions for a given training decision (the planner plans the same decision).</summary>
+    internal static AgentResults Analyze(AgentContext context, TrainingDecision decision)
+    {
         ReadinessScore readinessScore = context.Readiness;
         int readiness = readinessScore.Score.GetValueOrDefault();
         BurnoutRisk burnout = context.BurnoutRisk;
+        string why = decision.Explain(burnout.Score);
         AgentResults result = default;
 
-        if (TrainingRules.NeedsRecovery(context))
+        switch (decision.Intensity)
         {
-            var evidence = new Evidence[]
+            case TrainingIntensity.Rest:
             {
-                AgentOutput.Measure("readiness", readinessScore.Score ?? double.NaN, TrainingRules.RecoveryBelowReadiness, "Recovery below 40"),
-                AgentOutput.Measure("burnoutRisk", burnout.Score, 50, "Red from 50 points"),
-            };
-            string why = burnout.Level == BurnoutLevel.Red
-                ? readinessScore.Score is null
-                    ? InvariantText.Format($"Burnout risk is red ({burnout.Score} points).{WalkBenefit}")
-                    : InvariantText.Format($"Burnout risk is red ({burnout.Score} points) and readiness is {readiness}/100.{WalkBenefit}")
-                : InvariantText.Format($"Readiness is {readiness}/100, below 40.{WalkBenefit}");
-            result.Add(AgentOutput.Recommend(
-                context, RecoveryWalk, RecommendationType.Training, RecommendationPriority.High, "30 min recovery walk",
-                why, ScheduleActions, evidence));
-            result.Add(AgentOutput.Recommend(
-                context, Mobility, RecommendationType.Training, RecommendationPriority.Medium, "15 min mobility and stretching",
-                "Gentle mobility work supports recovery and keeps you supple.", ScheduleActions, evidence));
-        }
-        else if (readinessScore.Score is null)
-        {
-            result.Skip(HardSession, readinessScore.Coverage.Missing, readinessScore.Coverage.Summary + " No training intensity was chosen.");
-        }
-        else if (TrainingRules.ReadyForHardSession(context))
-        {
-            TrainingIntensity session = TrainingRules.ChooseHardSession(context);
-            string rationale = InvariantText.Format(
-                $"You are well recovered (readiness {readiness}/100) and today's load is {context.Today.TrainingLoad.GetValueOrDefault():0}. {(session == TrainingIntensity.Hiit ? "Intervals build fitness fast." : "A good day to push strength.")}");
-            var evidence = new Evidence[]
-            {
-                AgentOutput.Measure("readiness", readiness, TrainingRules.HardFromReadiness, "A hard session from 80"),
-                AgentOutput.Measure("trainingLoad", context.Today.TrainingLoad.GetValueOrDefault(), TrainingRules.HardSessionMaxLoad, "Today's load must be below 60"),
-            };
-            result.Add(AgentOutput.Recommend(
-                context, HardSession, RecommendationType.Training, RecommendationPriority.High, TrainingRules.HardSessionTitle(session),
-                rationale, StartActions, evidence));
-        }
-        else if (readiness >= ModerateFromReadiness)
-        {
-            if (readiness >= TrainingRules.HardFromReadiness && context.Today.TrainingLoad is null)
-            {
-                result.Skip(HardSession, "the hard-session check", HealthMetric.TrainingLoad);
+                var evidence = new Evidence[]
+                {
+                    AgentOutput.Measure("readiness", readinessScore.Score ?? double.NaN, TrainingRules.RecoveryBelowReadiness, "Recovery below 40"),
+                    AgentOutput.Measure("burnoutRisk", burnout.Score, 50, "Red from 50 points"),
+                };
+                result.Add(AgentOutput.Recommend(
+                    context, RecoveryWalk, RecommendationType.Training, RecommendationPriority.High, "30 min recovery walk",
+                    why + WalkBenefit, ScheduleActions, evidence));
+                result.Add(AgentOutput.Recommend(
+                    context, Mobility, RecommendationType.Training, RecommendationPriority.Medium, "15 min mobility and stretching",
+                    "Gentle mobility work supports recovery and keeps you supple.", ScheduleActions, evidence));
+                break;
             }
 
-            string rationale = InvariantText.Format(
-                $"Readiness {readiness}/100 suits a moderate session: jogging, cycling or swimming at a conversational pace.");
-            var evidence = new Evidence[]
+            case TrainingIntensity.Light when !decision.OriginalApp:
             {
-                AgentOutput.Measure("readiness", readiness, ModerateFromReadiness, "Moderate cardio from 60"),
-            };
-            result.Add(AgentOutput.Recommend(
-                context, ModerateCardio, RecommendationType.Training, RecommendationPriority.Medium, "30 min moderate cardio",
-                rationale, StartActions, evidence));
+                var evidence = new List<Evidence>(3);
+                if (readinessScore.Score is { } known)
+                {
+                    evidence.Add(AgentOutput.Measure("readiness", known, TrainingRules.LightBelowReadiness, "Light below 60"));
+                }
+
+                if (burnout.Level is not null)
+                {
+                    evidence.Add(AgentOutput.Measure("burnoutRisk", burnout.Score, 25, "Yellow from 25 points"));
+                }
+
+                decision.AddMarkerEvidence(evidence);
+                result.Add(AgentOutput.Recommend(
+                    context, LightSession, RecommendationType.Training, RecommendationPriority.Medium, "20–30 min easy movement",
+                    why + " Keep it easy today: a walk, yoga or mobility work at a pace where you could chat.", ScheduleActions, evidence));
+                break;
+            }
+
+            case TrainingIntensity.Light:
+                break; // the original app's coach had no session for these days; the plan says light movement
+
+            case TrainingIntensity.Moderate when !decision.Judged:
+                result.Skip(HardSession, readinessScore.Coverage.Missing, readinessScore.Coverage.Summary + " No training intensity was chosen.");
+                break;
+
+            case TrainingIntensity.Moderate:
+            {
+                if ((decision.Limits & TrainingLimits.LoadUnknown) != 0 && readiness >= TrainingRules.HardFromReadiness)
+                {
+                    result.Skip(HardSession, "the hard-session check", HealthMetric.TrainingLoad);
+                }
+
+                string rationale = InvariantText.Format(
+                    $"Readiness {readiness}/100 suits a moderate session: jogging, cycling or swimming at a conversational pace. {why}");
+                var evidence = new List<Evidence>(3)
+                {
+                    AgentOutput.Measure("readiness", readiness, TrainingRules.LightBelowReadiness, "Moderate cardio from 60"),
+                };
+                decision.AddMarkerEvidence(evidence);
+                result.Add(AgentOutput.Recommend(
+                    context, ModerateCardio, RecommendationType.Training, RecommendationPriority.Medium, "30 min moderate cardio",
+                    rationale, StartActions, evidence));
+                break;
+            }
+
+            default:
+            {
+                TrainingIntensity session = decision.Intensity;
+                double load = decision.Inputs.TodayLoad.GetValueOrDefault();
+                string rationale = InvariantText.Format(
+                    $"You are well recovered (readiness {readiness}/100) and today's load is {load:0}. {(session == TrainingIntensity.Hiit ? "Intervals build fitness fast." : "A good day to push strength.")}");
+                var evidence = new Evidence[]
+                {
+                    AgentOutput.Measure("readiness", readiness, TrainingRules.HardFromReadiness, "A hard session from 80"),
+                    AgentOutput.Measure("trainingLoad", load, TrainingRules.HardSessionMaxLoad, "Today's load must be below 60"),
+                };
+                result.Add(AgentOutput.Recommend(
+                    context, HardSession, RecommendationType.Training, RecommendationPriority.High, TrainingRules.HardSessionTitle(session),
+                    rationale, StartActions, evidence));
+                break;
+            }
         }
 
-        return result.ToOutcome();
+        return result;
     }
 }

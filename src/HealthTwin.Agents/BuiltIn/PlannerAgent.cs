@@ -6,10 +6,12 @@ namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>Builds today's plan from readiness, burnout risk, sleep debt and the exam phase.</summary>
 /// <remarks>
-/// Intensity: rest when burnout is red or readiness is below 40; light when burnout is yellow, readiness is below 60
-/// or the user is in an exam phase; a hard session when readiness is at least 80 and today's load is below 60
-/// (build muscle → strength, lose fat → HIIT, maintain → the opposite of the last hard session); else moderate.
-/// Always emits one "Today's Plan" recommendation (training, high). When readiness cannot be judged (no sleep with
+/// Intensity: the <see cref="TrainingDecision"/> shared with <see cref="FitnessCoachAgent"/>, so the plan and the coach
+/// never disagree: rest when burnout is red or readiness is below 40; light when burnout is yellow, readiness is below
+/// 60 or the user is in an exam phase (evidence-based preset: also a 7-day HRV below the personal normal range); a
+/// hard session when readiness is at least 80 and today's load is below 60 (evidence-based preset: and no load spike
+/// and form not below −30 % of fitness; build muscle → strength, lose fat → HIIT, maintain → the opposite of the last
+/// hard session); else moderate. The rationale names what limited the intensity. Always emits one "Today's Plan" recommendation (training, high). When readiness cannot be judged (no sleep with
 /// efficiency, HRV or resting HR recorded) and burnout is not red or yellow, the plan is moderate by default, and the
 /// analysis reports that the intensity was not chosen from the user's data. Micro-interventions that need a metric
 /// that was not recorded are left out rather than guessed.
@@ -23,25 +25,25 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
     public const string PlanRule = "daily-plan";
 
     /// <summary>A stress score above this adds box breathing and an outdoor walk.</summary>
-    public const double StressInterventionAbove = 60;
+    internal const double StressInterventionAbove = 60;
 
     /// <summary>Energy at or below this adds a short nap.</summary>
-    public const int NapEnergyAtOrBelow = 2;
+    internal const int NapEnergyAtOrBelow = 2;
 
     /// <summary>Fewer steps than this adds taking the stairs.</summary>
-    public const int StairsStepsBelow = 5000;
+    internal const int StairsStepsBelow = 5000;
 
     /// <summary>In an exam phase, mood at or below this adds stretch breaks.</summary>
-    public const int StretchMoodAtOrBelow = 3;
+    internal const int StretchMoodAtOrBelow = 3;
 
     /// <summary>A sleep debt above this many hours asks for the sleep need plus half an hour tonight.</summary>
-    public const double SleepDebtAdviceAboveHours = 3;
+    internal const double SleepDebtAdviceAboveHours = 3;
 
     /// <summary>The most micro-interventions in a plan (hydration always included).</summary>
-    public const int MaxMicroInterventions = 5;
+    internal const int MaxMicroInterventions = 5;
 
     /// <summary>The most priorities in a plan.</summary>
-    public const int MaxPriorities = 3;
+    internal const int MaxPriorities = 3;
 
     private const string BoxBreathing = "5 min box breathing between tasks";
     private const string OutdoorWalk = "10 min walk outdoors at lunch";
@@ -68,11 +70,17 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
     public static DailyPlan CreatePlan(AgentContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return CreatePlan(context, context.TrainingDecision);
+    }
+
+    /// <summary>Builds the plan for a given training decision (the decision's intensity is the plan's).</summary>
+    internal static DailyPlan CreatePlan(AgentContext context, TrainingDecision decision)
+    {
         DailyMetrics today = context.Today;
         UserProfile profile = context.Profile;
         BurnoutLevel? burnout = context.BurnoutRisk.Level;
         SleepDebt debt = context.SleepDebt;
-        TrainingIntensity intensity = ChooseIntensity(context);
+        TrainingIntensity intensity = decision.Intensity;
 
         var priorities = new List<string>(MaxPriorities)
         {
@@ -143,14 +151,16 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         // The recommendation needs only the intensity and the numbers, not the lists and texts of the full plan.
-        TrainingIntensity intensity = ChooseIntensity(context);
+        TrainingDecision decision = context.TrainingDecision;
+        TrainingIntensity intensity = decision.Intensity;
         ReadinessScore readiness = context.Readiness;
         BurnoutRisk burnout = context.BurnoutRisk;
         double? debtHours = DebtHours(context.SleepDebt);
+        string why = decision.Judged ? decision.Explain(burnout.Score) : string.Empty;
         string rationale = readiness.Score is { } r && burnout.Level is { } level && debtHours is { } debt
-            ? InvariantText.Format($"Readiness {r}/100, burnout risk {AgentOutput.Name(level)}, sleep debt {debt:0.0} h. {TrainingText(intensity)}")
+            ? InvariantText.Format($"Readiness {r}/100, burnout risk {AgentOutput.Name(level)}, sleep debt {debt:0.0} h. {TrainingText(intensity)}{(why.Length == 0 ? "" : " ")}{why}")
             : InvariantText.Format(
-                $"Readiness {(readiness.Score is { } rs ? InvariantText.Format($"{rs}/100") : "not judged")}, burnout risk {(burnout.Level is { } bl ? AgentOutput.Name(bl) : "not judged")}, sleep debt {(debtHours is { } dh ? InvariantText.Format($"{dh:0.0} h") : "unknown")}. {TrainingText(intensity)}");
+                $"Readiness {(readiness.Score is { } rs ? InvariantText.Format($"{rs}/100") : "not judged")}, burnout risk {(burnout.Level is { } bl ? AgentOutput.Name(bl) : "not judged")}, sleep debt {(debtHours is { } dh ? InvariantText.Format($"{dh:0.0} h") : "unknown")}. {TrainingText(intensity)}{(why.Length == 0 ? "" : " ")}{why}");
         // Evidence only for what is known: a missing value is reported in the analysis coverage, not as an empty number.
         var evidence = new List<Evidence>(4);
         if (readiness.Score is { } readinessValue)
@@ -173,6 +183,7 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
             evidence.Add(AgentOutput.Measure("sleepDebt", debtValue, SleepDebtAdviceAboveHours, "Hours short of the sleep need over the last 7 days present"));
         }
 
+        decision.AddMarkerEvidence(evidence);
         if (evidence.Count == 0)
         {
             evidence.Add(new Evidence { Metric = "coverage", Note = readiness.Coverage.Summary });
@@ -181,27 +192,12 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
         AgentResults result = default;
         result.Add(AgentOutput.Recommend(
             context, Plan, RecommendationType.Training, RecommendationPriority.High, "Today's Plan", rationale, Actions, evidence));
-        if (readiness.Score is null && burnout.Level is not (BurnoutLevel.Red or BurnoutLevel.Yellow) && !context.Profile.ExamPhase)
+        if (!decision.Judged)
         {
             result.Skip(Plan, readiness.Coverage.Missing, readiness.Coverage.Summary + " The plan's intensity is moderate by default, not chosen from your data.");
         }
 
         return result.ToOutcome();
-    }
-
-    private static TrainingIntensity ChooseIntensity(AgentContext context)
-    {
-        if (TrainingRules.NeedsRecovery(context))
-        {
-            return TrainingIntensity.Rest;
-        }
-
-        if (context.BurnoutRisk.Level == BurnoutLevel.Yellow || context.Readiness.Score < TrainingRules.LightBelowReadiness || context.Profile.ExamPhase)
-        {
-            return TrainingIntensity.Light;
-        }
-
-        return TrainingRules.ReadyForHardSession(context) ? TrainingRules.ChooseHardSession(context) : TrainingIntensity.Moderate;
     }
 
     private static double? DebtHours(SleepDebt debt) => debt.Hours is { } hours ? AgentOutput.Round(Math.Max(0, hours)) : null;
@@ -235,13 +231,15 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
             return $"Your sleep need is not known yet (no sleep need in the profile and too few nights recorded): most adults need 7–9 h (AASM/SRS consensus), in bed by {bedtime}.";
         }
 
+        string assumed = debt.NeedSource == SleepNeedSource.AdultFloorAgeUnknown ? " (no age in the profile: the adult minimum of 7 h was assumed)" : string.Empty;
+
         if (debt.Hours is not { } hours)
         {
-            return InvariantText.Format($"No sleep was recorded in the last days, so sleep debt could not be judged: aim for about {need:0.0} h tonight, in bed by {bedtime}.");
+            return InvariantText.Format($"No sleep was recorded in the last days, so sleep debt could not be judged: aim for about {need:0.0} h tonight{assumed}, in bed by {bedtime}.");
         }
 
         return hours > SleepDebtAdviceAboveHours
-            ? InvariantText.Format($"You are {hours:0.0} h short over the last {debt.Days} days: aim for {need + 0.5:0.0} h tonight, in bed by {bedtime}.")
-            : InvariantText.Format($"Sleep debt is small: keep about {need:0.0} h tonight, in bed by {bedtime}.");
+            ? InvariantText.Format($"You are {hours:0.0} h short over the last {debt.Days} days: aim for {need + 0.5:0.0} h tonight{assumed}, in bed by {bedtime}.")
+            : InvariantText.Format($"Sleep debt is small: keep about {need:0.0} h tonight{assumed}, in bed by {bedtime}.");
     }
 }

@@ -3,8 +3,8 @@ using HealthTwin.Agents.Model;
 namespace HealthTwin.Agents.BuiltIn;
 
 /// <summary>
-/// The training decisions shared by <see cref="PlannerAgent"/> and <see cref="FitnessCoachAgent"/>, so the plan and
-/// the coach never disagree about rest days and hard sessions.
+/// The thresholds and the hard-session choice of the <see cref="TrainingDecision"/> shared by <see cref="PlannerAgent"/>
+/// and <see cref="FitnessCoachAgent"/> (the original app's numbers, kept in both presets).
 /// </summary>
 internal static class TrainingRules
 {
@@ -31,14 +31,6 @@ internal static class TrainingRules
 
     /// <summary>The hard-session text for strength.</summary>
     public const string StrengthTitle = "60 min strength training";
-
-    /// <summary>Burnout red or readiness below 40 (an unknown readiness is not below 40).</summary>
-    public static bool NeedsRecovery(AgentContext context) =>
-        context.BurnoutRisk.Level == BurnoutLevel.Red || context.Readiness.Score < RecoveryBelowReadiness;
-
-    /// <summary>Readiness at least 80 and today's load below 60 (both must be known).</summary>
-    public static bool ReadyForHardSession(AgentContext context) =>
-        context.Readiness.Score >= HardFromReadiness && context.Today.TrainingLoad < HardSessionMaxLoad;
 
     /// <summary>
     /// Chooses the hard session without randomness: build muscle → strength, lose fat → HIIT; maintain → the

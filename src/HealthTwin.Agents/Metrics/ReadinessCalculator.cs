@@ -64,6 +64,7 @@ public static class ReadinessCalculator
     /// <param name="trainingLoad">The training-load markers of the history ending today; without them the form rule is not judged.</param>
     /// <param name="thresholds">The alert thresholds (the original app's HRV drop and resting-HR rise); defaults when <see langword="null"/>.</param>
     /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
+    /// <param name="sleepNeedHours">The nightly sleep need for the sleep score (see <see cref="SleepScore"/>); <see langword="null"/>: the baseline sleep, as in the original app.</param>
     /// <returns>The score with one explanation per rule that fired.</returns>
     public static ReadinessScore Compute(
         DailyMetrics today,
@@ -71,11 +72,12 @@ public static class ReadinessCalculator
         HrvNormalRange? hrvRange,
         TrainingLoadSummary? trainingLoad,
         AlertThresholds? thresholds = null,
-        RuleOptions? rules = null)
+        RuleOptions? rules = null,
+        double? sleepNeedHours = null)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
-        var explanations = new Explanations(today, baseline, hrvRange, trainingLoad, thresholds ?? DefaultThresholds, rules ?? DefaultRules);
+        var explanations = new Explanations(today, baseline, hrvRange, trainingLoad, thresholds ?? DefaultThresholds, rules ?? DefaultRules, sleepNeedHours);
         return new ReadinessScore(explanations.Score, explanations) { Coverage = explanations.Coverage };
     }
 
@@ -116,13 +118,17 @@ public static class ReadinessCalculator
     }
 
     /// <summary>
-    /// The sleep score: (sleep hours / baseline sleep hours) × (efficiency / 100) × 100. An unknown or zero baseline
-    /// counts as ratio 1 (efficiency alone).
+    /// The sleep score. With a sleep need (the evidence-based preset: from the profile, the options or the age band,
+    /// never the user's habit): min(sleep hours / need, 1) × efficiency, so a night that meets the need scores its
+    /// efficiency and sleeping longer does not mask a poor efficiency. Without one (the original app):
+    /// (sleep hours / baseline sleep hours) × (efficiency / 100) × 100, where an unknown or zero baseline counts as
+    /// ratio 1 (efficiency alone).
     /// </summary>
     /// <param name="today">The day.</param>
     /// <param name="baseline">The baseline.</param>
+    /// <param name="sleepNeedHours">The nightly sleep need in hours, or <see langword="null"/> for the original app's baseline ratio.</param>
     /// <returns>The score (0 or more, finite), or <see langword="null"/> when sleep hours or efficiency were not measured.</returns>
-    public static double? SleepScore(DailyMetrics today, Baseline baseline)
+    public static double? SleepScore(DailyMetrics today, Baseline baseline, double? sleepNeedHours = null)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -131,7 +137,9 @@ public static class ReadinessCalculator
             return null;
         }
 
-        double score = baseline.SleepHours is { } need && need > 0 && double.IsFinite(need) ? hours * efficiency / need : efficiency;
+        double score = sleepNeedHours is { } need && need > 0 && double.IsFinite(need)
+            ? Math.Min(hours / need, 1) * efficiency
+            : baseline.SleepHours is { } reference && reference > 0 && double.IsFinite(reference) ? hours * efficiency / reference : efficiency;
         return SafeMath.Clean(score);
     }
 
@@ -170,13 +178,13 @@ public static class ReadinessCalculator
         private readonly bool _stress;
         private readonly int _count;
 
-        public Explanations(DailyMetrics today, Baseline baseline, HrvNormalRange? range, TrainingLoadSummary? load, AlertThresholds thresholds, RuleOptions rules)
+        public Explanations(DailyMetrics today, Baseline baseline, HrvNormalRange? range, TrainingLoadSummary? load, AlertThresholds thresholds, RuleOptions rules, double? sleepNeedHours)
         {
             _today = today;
             double score = 100;
             int notRecorded = 0, noBaseline = 0;
 
-            if (SleepScore(today, baseline) is { } sleepScore)
+            if (SleepScore(today, baseline, sleepNeedHours) is { } sleepScore)
             {
                 _sleepScore = sleepScore;
                 if (sleepScore < PoorSleepScore)

@@ -9,7 +9,10 @@ public sealed record UserProfile
     /// <summary>Display name (never sent to an AI model).</summary>
     public string? Name { get; init; }
 
-    /// <summary>Age in years, 10–120, when known.</summary>
+    /// <summary>
+    /// Age in years, 10–120, when known. Sets the sleep need by age band (NSF 2015) when no sleep need is given; without
+    /// it the adult floor of 7 h is assumed and the texts say so.
+    /// </summary>
     public int? Age { get; init; }
 
     /// <summary>The main training goal.</summary>
@@ -22,8 +25,9 @@ public sealed record UserProfile
     public int TrainingFrequency { get; init; } = 3;
 
     /// <summary>
-    /// Hours of sleep the user needs per night (3–14). When set, sleep debt is measured against it; otherwise
-    /// against the 14-day baseline.
+    /// Hours of sleep the user needs per night (3–14). When set, sleep debt and the readiness sleep score are measured
+    /// against it; otherwise against the host's <c>HealthTwin:Rules:Sleep:NeedHours</c> or the recommended minimum for
+    /// <see cref="Age"/> (the original app's preset: the 14-day baseline).
     /// </summary>
     public double? SleepNeedHours { get; init; }
 

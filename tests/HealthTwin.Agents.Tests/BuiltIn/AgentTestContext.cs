@@ -74,8 +74,9 @@ internal static class AgentTestContext
         DateTimeOffset? now = null,
         ContextData? contextData = null,
         SleepEnvironment? sleepEnvironment = null,
-        Baseline? baseline = null) =>
-        Create(WeekHistory(today), profile, baseline ?? RoundBaseline, thresholds, now, contextData, sleepEnvironment);
+        Baseline? baseline = null,
+        HealthTwin.Agents.Rules.RuleOptions? rules = null) =>
+        Create(WeekHistory(today), profile, baseline ?? RoundBaseline, thresholds, now, contextData, sleepEnvironment, rules);
 
     public static List<DailyMetrics> WeekHistory(Func<DailyMetrics, DailyMetrics> today) =>
         TestData.History(7, (d, i) =>
@@ -141,9 +142,9 @@ internal static class AgentTestContext
         _ => throw new ArgumentOutOfRangeException(nameof(score), score, "unsupported test readiness"),
     };
 
-    public static AgentContext WeekWithReadiness(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null)
+    public static AgentContext WeekWithReadiness(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null, HealthTwin.Agents.Rules.RuleOptions? rules = null)
     {
-        AgentContext context = Week(d => (also ?? (x => x))(WithReadiness(d, score)), profile);
+        AgentContext context = Week(d => (also ?? (x => x))(WithReadiness(d, score)), profile, rules: rules);
         context.Readiness.Score.Should().Be(score, "the test day is built for that readiness");
         context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Green, "the test day must not move the burnout markers");
         return context;

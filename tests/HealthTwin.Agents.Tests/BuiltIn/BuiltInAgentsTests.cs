@@ -82,7 +82,7 @@ public sealed class BuiltInAgentsTests
             InjuryRisk risk = InjuryRiskAgent.Assess(context);
             risk.Score.Should().BeInRange(0, 100);
             (risk.WeekOverWeekWorkoutChangePercent is null || double.IsFinite(risk.WeekOverWeekWorkoutChangePercent.Value)).Should().BeTrue();
-            PredictiveAnalyticsAgent.Predict(context).Should().HaveCount(7).And.OnlyContain(p => p.Score >= 0 && p.Score <= 100 && p.Probability <= 95);
+            PredictiveAnalyticsAgent.Predict(context).Should().HaveCount(7).And.OnlyContain(p => p.Score >= 0 && p.Score <= 100 && p.DaysOfData >= 0);
         }
     }
 

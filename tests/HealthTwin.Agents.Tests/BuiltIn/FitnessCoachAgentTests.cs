@@ -10,9 +10,9 @@ public sealed class FitnessCoachAgentTests
 
     [Theory]
     [InlineData(35, new[] { "recovery-walk", "mobility" })]
-    [InlineData(40, new string[0])]
-    [InlineData(45, new string[0])]
-    [InlineData(55, new string[0])]
+    [InlineData(40, new[] { "light-session" })]
+    [InlineData(45, new[] { "light-session" })]
+    [InlineData(55, new[] { "light-session" })]
     [InlineData(60, new[] { "moderate-cardio" })]
     [InlineData(65, new[] { "moderate-cardio" })]
     [InlineData(75, new[] { "moderate-cardio" })]
@@ -21,6 +21,29 @@ public sealed class FitnessCoachAgentTests
     public void AnalyzeAsync_ReadinessAroundThresholds_ExpectedSession(int readiness, string[] expected)
     {
         RuleIds(Run(_agent, WeekWithReadiness(readiness))).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(35, new[] { "recovery-walk", "mobility" })]
+    [InlineData(40, new string[0])]
+    [InlineData(55, new string[0])]
+    [InlineData(60, new[] { "moderate-cardio" })]
+    [InlineData(75, new[] { "moderate-cardio" })]
+    [InlineData(80, new[] { "hard-session" })]
+    public void AnalyzeAsync_OriginalAppReadinessAroundThresholds_TheAppsSessions(int readiness, string[] expected)
+    {
+        RuleIds(Run(_agent, WeekWithReadiness(readiness, rules: HealthTwin.Agents.Rules.RuleOptions.OriginalApp()))).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void AnalyzeAsync_LightDay_MediumEasyMovementNamingTheLimit()
+    {
+        AgentRecommendation light = Single(Run(_agent, WeekWithReadiness(50)), FitnessCoachAgent.LightSessionRule);
+
+        light.Title.Should().Be("20–30 min easy movement");
+        light.Type.Should().Be(RecommendationType.Training);
+        light.Priority.Should().Be(RecommendationPriority.Medium);
+        light.Rationale.Should().StartWith("Readiness is 50/100, below 60.");
     }
 
     [Fact]

@@ -42,7 +42,6 @@ public sealed class PartialDayAgentTests
     [InlineData("burnout-guardian/anomaly-sleep-efficiency without sleepEfficiency")]
     [InlineData("breathing-coach/coherent-breathing without hrv")]
     [InlineData("recovery-prediction/recovery-status without hrv")]
-    [InlineData("recovery-prediction/recovery-status without sleepHours")]
     [InlineData("recovery-prediction/recovery-status without restingHr")]
     [InlineData("injury-risk/injury-risk without hrv")]
     [InlineData("injury-risk/injury-risk without restingHr")]

@@ -1,11 +1,15 @@
 using HealthTwin.Agents.BuiltIn;
 using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Rules;
 using static HealthTwin.Agents.Tests.BuiltIn.AgentTestContext;
 
 namespace HealthTwin.Agents.Tests.BuiltIn;
 
+/// <summary>The original app's recovery formula (its preset: sleep against the baseline); the evidence-based sleep term is in <see cref="RecoveryPredictionEvidenceTests"/>.</summary>
 public sealed class RecoveryPredictionAgentTests
 {
+    private static readonly RuleOptions Original = RuleOptions.OriginalApp();
+
     /// <summary>HRV 100 ms, sleep 10 h, resting HR 50 bpm: recovery = 40 × HRV/100 + 30 × sleep/10 + 30 × (1 − ΔHR/50).</summary>
     private static readonly Baseline RecoveryBaseline = TestData.Baseline(hrv: 100, restingHr: 50, sleepHours: 10, efficiency: 90, stress: 40);
 
@@ -64,14 +68,16 @@ public sealed class RecoveryPredictionAgentTests
     }
 
     [Theory]
-    [InlineData(75, 10, false)]   // recovery 64, load 75
-    [InlineData(75.1, 10, true)]  // recovery 64, load 75.1
-    [InlineData(75.1, 12.5, false)] // recovery 65
-    [InlineData(75.1, 15, false)]   // recovery 66
+    [InlineData(75, 10, false)]      // recovery 64, load 75
+    [InlineData(75.1, 10, true)]     // recovery 64, load 75.1
+    [InlineData(75.1, 11.25, true)]  // recovery 64.5 (shown as 65): the app compared the unrounded value
+    [InlineData(75.1, 12.25, true)]  // recovery 64.9
+    [InlineData(75.1, 12.5, false)]  // recovery 65
+    [InlineData(75.1, 15, false)]    // recovery 66
     public void AnalyzeAsync_SevenDayLoadAndRecoveryAroundDeload_HighDeload(double load, double hrv, bool expected)
     {
         List<DailyMetrics> history = TestData.History(7, (d, i) => d with { TrainingLoad = load, Hrv = i == 6 ? hrv : 100, SleepHours = 10, RestingHr = 50 });
-        AgentContext context = Create(history, baseline: RecoveryBaseline);
+        AgentContext context = Create(history, baseline: RecoveryBaseline, rules: Original);
 
         IReadOnlyList<AgentRecommendation> recommendations = Run(_agent, context);
 
@@ -120,7 +126,7 @@ public sealed class RecoveryPredictionAgentTests
             _ => "Elevated stress",
         };
 
-        RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline));
+        RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline, rules: Original));
 
         prediction.Factors.Contains(factor).Should().Be(expected);
         prediction.Factors.Should().HaveCount(expected ? 1 : 0);
@@ -131,7 +137,7 @@ public sealed class RecoveryPredictionAgentTests
     {
         Baseline zero = new() { Hrv = 0, RestingHr = 0, SleepHours = 0, SleepEfficiency = 0, StressScore = 0 };
 
-        RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(Create([TestData.Day()], baseline: zero));
+        RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(Create([TestData.Day()], baseline: zero, rules: Original));
 
         prediction.RecoveryPercent.Should().BeNull("no term has a positive baseline to compare with");
         prediction.DaysToFullRecovery.Should().BeNull();
@@ -145,9 +151,9 @@ public sealed class RecoveryPredictionAgentTests
         // scaled to 0.5 / 0.5 → (0.5 × 0.9 + 0.5 × 1) × 100 = 95. With HRV 30 sdnn counted against 60 rmssd it would be 75.
         DailyMetrics today = TestData.Day() with { Hrv = 30, HrvMethod = HrvMethod.Sdnn, SleepHours = RecoveryBaseline.SleepHours!.Value * 0.9, RestingHr = RecoveryBaseline.RestingHr!.Value };
 
-        RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline)).RecoveryPercent.Should().Be(95);
+        RecoveryPredictionAgent.Predict(Create([today], baseline: RecoveryBaseline, rules: Original)).RecoveryPercent.Should().Be(95);
     }
 
     private static AgentContext Today(double hrv, double sleep, double restingHr) =>
-        Create([TestData.Day() with { Hrv = hrv, SleepHours = sleep, RestingHr = restingHr }], baseline: RecoveryBaseline);
+        Create([TestData.Day() with { Hrv = hrv, SleepHours = sleep, RestingHr = restingHr }], baseline: RecoveryBaseline, rules: Original);
 }

@@ -43,16 +43,25 @@ public sealed class SleepAgentTests
         AgentRecommendation debt = Single(Run(_agent, Create(history, profile, RoundBaseline)), SleepAgent.SleepDebtRule);
 
         debt.Evidence[0].Value.Should().Be(3.3); // 3 × (8 − 6.9), not 7 × 8 − 3 × 6.9
-        debt.Rationale.Should().Contain("last 3 days");
+        debt.Rationale.Should().Contain("last 3 nights");
     }
 
     [Fact]
-    public void AnalyzeAsync_NoSleepNeedInProfile_DebtAgainstBaseline()
+    public void AnalyzeAsync_OriginalAppNoSleepNeedInProfile_DebtAgainstBaseline()
     {
-        // The baseline of 7.5 h is the need: 7 nights of 7 h are 3.5 h short.
+        // The original app: the baseline of 7.5 h is the need, so 7 nights of 7 h are 3.5 h short.
         List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 7 });
 
-        RuleIds(Run(_agent, Create(history, baseline: RoundBaseline))).Should().Equal(SleepAgent.SleepDebtRule);
+        RuleIds(Run(_agent, Create(history, baseline: RoundBaseline, rules: HealthTwin.Agents.Rules.RuleOptions.OriginalApp()))).Should().Equal(SleepAgent.SleepDebtRule);
+    }
+
+    [Fact]
+    public void AnalyzeAsync_NoSleepNeedInProfileAge30_NoDebtAtSevenHours()
+    {
+        // Evidence-based: the need is the 7 h minimum for adults (NSF 2015, AASM/SRS 2015), not the 7.5 h habit.
+        List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 7 });
+
+        Run(_agent, Create(history, baseline: RoundBaseline)).Should().BeEmpty();
     }
 
     [Theory]

@@ -86,11 +86,13 @@ public class BaselineAndSleepDebtTests
     }
 
     [Fact]
-    public void SleepDebtCompute_NoProfileNeed_UsesTheBaseline()
+    public void SleepDebtCompute_OriginalAppNoProfileNeed_UsesTheBaseline()
     {
-        SleepDebt debt = SleepDebtCalculator.Compute(TestData.History(7, (d, _) => d with { SleepHours = 7 }), new UserProfile(), TestData.Baseline(sleepHours: 7.5));
+        SleepDebt debt = SleepDebtCalculator.Compute(
+            TestData.History(7, (d, _) => d with { SleepHours = 7 }), new UserProfile(), TestData.Baseline(sleepHours: 7.5), HealthTwin.Agents.Rules.RuleOptions.OriginalApp());
 
         debt.Hours.Should().BeApproximately(3.5, 1e-9);
+        debt.NeedSource.Should().Be(SleepNeedSource.Baseline);
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public sealed class PartialDayCalculatorTests
 
         SleepDebt debt = SleepDebtCalculator.Compute(history, profile, Round);
 
-        debt.Should().Be(new SleepDebt(4, 8, 4));
+        debt.Should().Be(new SleepDebt(4, 8, 4) { NeedSource = SleepNeedSource.Profile });
     }
 
     [Fact]
@@ -196,15 +196,16 @@ public sealed class PartialDayCalculatorTests
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => d.Without(HealthMetric.SleepHours));
 
-        SleepDebtCalculator.Compute(history, TestData.Profile() with { SleepNeedHours = 8 }, Round).Should().Be(new SleepDebt(null, 8, 0));
+        SleepDebtCalculator.Compute(history, TestData.Profile() with { SleepNeedHours = 8 }, Round).Should().Be(new SleepDebt(null, 8, 0) { NeedSource = SleepNeedSource.Profile });
     }
 
     [Fact]
-    public void SleepDebt_NoNeedAndNoSleepBaseline_UnknownButNightsCounted()
+    public void SleepDebt_OriginalAppNoNeedAndNoSleepBaseline_UnknownButNightsCounted()
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 5 });
 
-        SleepDebtCalculator.Compute(history, TestData.Profile(), Round.Without(HealthMetric.SleepHours)).Should().Be(new SleepDebt(null, null, 7));
+        SleepDebtCalculator.Compute(history, TestData.Profile(), Round.Without(HealthMetric.SleepHours), HealthTwin.Agents.Rules.RuleOptions.OriginalApp())
+            .Should().Be(new SleepDebt(null, null, 7));
     }
 
     [Fact]

@@ -1,0 +1,227 @@
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+
+namespace HealthTwin.Agents.BuiltIn;
+
+/// <summary>
+/// Today's one training decision: the intensity that <see cref="PlannerAgent"/> plans and <see cref="FitnessCoachAgent"/>
+/// coaches, so they can never disagree, and the limits that decided it.
+/// </summary>
+/// <remarks>
+/// <para>Both presets, in order (the first that applies wins):</para>
+/// <list type="number">
+/// <item>Rest: burnout red, or readiness below 40.</item>
+/// <item>Light: burnout yellow, readiness below 60, or an exam phase; in the evidence-based preset also a 7-day mean
+/// of ln(rMSSD) below the personal normal range (HRV-guided training: Kiviniemi 2007 trained hard only when HRV had
+/// not decreased; Vesterinen 2016 planned moderate or hard sessions only while the 7-day HRV stayed within the
+/// individual range). HRV above the range does not limit training here (Kiviniemi 2007 treated it like a normal value;
+/// Plews 2012 notes it can also mean parasympathetic saturation under very high load, which the other markers watch).</item>
+/// <item>A hard session (strength or HIIT, see <see cref="TrainingRules.ChooseHardSession"/>): readiness at least 80 and
+/// today's load below 60; in the evidence-based preset also no load spike (EWMA acute:chronic ratio above 1.5,
+/// Williams 2017, a flag and not an injury probability, Impellizzeri 2020) and form not below −30 % of fitness.</item>
+/// <item>Otherwise moderate (also when readiness could not be judged: the plan's default, reported as such).</item>
+/// </list>
+/// <para>
+/// The load markers (HRV normal range, acute:chronic ratio, fitness and form) come from
+/// <see cref="TrainingLoadCalculator"/> as it is today; they are computed only when they can change the decision
+/// (that is, when neither rest nor light is already decided). A training heuristic, not medical advice.
+/// </para>
+/// </remarks>
+internal sealed class TrainingDecision
+{
+    /// <summary>Form below this fraction of fitness (form ÷ fitness) rules out a hard session in the evidence-based preset.</summary>
+    internal const double NegativeFormRatio = -0.30;
+
+    private TrainingDecision(TrainingIntensity intensity, TrainingLimits limits, TrainingInputs inputs, bool originalApp)
+    {
+        Intensity = intensity;
+        Limits = limits;
+        Inputs = inputs;
+        OriginalApp = originalApp;
+    }
+
+    /// <summary>The intensity of today's training.</summary>
+    public TrainingIntensity Intensity { get; }
+
+    /// <summary>Every limit that applied at the level that decided the intensity.</summary>
+    public TrainingLimits Limits { get; }
+
+    /// <summary>The inputs the decision was made from.</summary>
+    public TrainingInputs Inputs { get; }
+
+    /// <summary>Whether the original app's preset was in force.</summary>
+    public bool OriginalApp { get; }
+
+    /// <summary>Whether the decision is a hard session.</summary>
+    public bool IsHard => Intensity is TrainingIntensity.Hiit or TrainingIntensity.Strength;
+
+    /// <summary>Whether the intensity was chosen from the user's data (false: moderate by default without readiness).</summary>
+    public bool Judged => (Limits & TrainingLimits.ReadinessUnknown) == 0;
+
+    /// <summary>Decides for a context (the load markers are computed only when they can change the result).</summary>
+    public static TrainingDecision Decide(AgentContext context)
+    {
+        bool original = context.Rules.IsOriginalApp;
+        DailyMetrics today = context.Today;
+        var inputs = new TrainingInputs(context.Readiness.Score, context.BurnoutRisk.Level, context.Profile.ExamPhase, today.TrainingLoad);
+        if (!original && RestOrLight(inputs, original) == TrainingLimits.None)
+        {
+            TrainingLoadSummary load = TrainingLoadCalculator.ComputeDays(context.Days);
+            inputs = inputs with
+            {
+                Hrv = load.HrvStatus,
+                LoadSpike = load.LoadSpike,
+                FormRatio = load.Form is { } form && load.Fitness is { } fitness && fitness > 0 ? form / fitness : null,
+                Load = load,
+            };
+        }
+
+        bool couldBeHard = inputs.Readiness >= TrainingRules.HardFromReadiness && inputs.TodayLoad < TrainingRules.HardSessionMaxLoad;
+        return Decide(inputs, original, couldBeHard ? TrainingRules.ChooseHardSession(context) : TrainingIntensity.Strength);
+    }
+
+    /// <summary>The decision for given inputs (pure: the same inputs always give the same decision).</summary>
+    /// <param name="inputs">The inputs.</param>
+    /// <param name="originalApp">Whether the original app's preset is in force (the load markers are then ignored).</param>
+    /// <param name="hardSession"><see cref="TrainingIntensity.Hiit"/> or <see cref="TrainingIntensity.Strength"/>: the hard session when one is chosen.</param>
+    public static TrainingDecision Decide(in TrainingInputs inputs, bool originalApp, TrainingIntensity hardSession)
+    {
+        TrainingLimits rest = Rest(inputs);
+        if (rest != TrainingLimits.None)
+        {
+            return new(TrainingIntensity.Rest, rest, inputs, originalApp);
+        }
+
+        TrainingLimits light = RestOrLight(inputs, originalApp);
+        if (light != TrainingLimits.None)
+        {
+            return new(TrainingIntensity.Light, light, inputs, originalApp);
+        }
+
+        TrainingLimits moderate = TrainingLimits.None;
+        if (inputs.Readiness is not { } readiness)
+        {
+            moderate |= TrainingLimits.ReadinessUnknown;
+        }
+        else if (readiness < TrainingRules.HardFromReadiness)
+        {
+            moderate |= TrainingLimits.ReadinessBelowHard;
+        }
+
+        if (inputs.TodayLoad is not { } load)
+        {
+            moderate |= TrainingLimits.LoadUnknown;
+        }
+        else if (load >= TrainingRules.HardSessionMaxLoad)
+        {
+            moderate |= TrainingLimits.LoadHighToday;
+        }
+
+        if (!originalApp)
+        {
+            moderate |= inputs.LoadSpike ? TrainingLimits.LoadSpike : 0;
+            moderate |= inputs.FormRatio < NegativeFormRatio ? TrainingLimits.NegativeForm : 0;
+        }
+
+        return moderate != TrainingLimits.None
+            ? new(TrainingIntensity.Moderate, moderate, inputs, originalApp)
+            : new(hardSession == TrainingIntensity.Hiit ? TrainingIntensity.Hiit : TrainingIntensity.Strength, TrainingLimits.None, inputs, originalApp);
+    }
+
+    /// <summary>
+    /// Why the intensity is what it is, as one sentence naming every limit that applied (empty for a hard session):
+    /// the planner and the coach quote the same words.
+    /// </summary>
+    /// <param name="burnoutScore">The burnout points, for the burnout limits.</param>
+    public string Explain(int burnoutScore)
+    {
+        if (Limits == TrainingLimits.None)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>(3);
+        for (int bit = 1; bit <= (int)TrainingLimits.NegativeForm; bit <<= 1)
+        {
+            if (((int)Limits & bit) != 0)
+            {
+                parts.Add(Reason((TrainingLimits)bit, burnoutScore));
+            }
+        }
+
+        string text = string.Join("; ", parts);
+        return char.ToUpperInvariant(text[0]) + text[1..] + ".";
+    }
+
+    /// <summary>Adds evidence for the load markers that limited the intensity (evidence-based preset).</summary>
+    public void AddMarkerEvidence(List<Evidence> evidence)
+    {
+        TrainingLoadSummary? load = Inputs.Load;
+        if (load is null)
+        {
+            return;
+        }
+
+        if ((Limits & TrainingLimits.HrvBelowRange) != 0 && load.LnRmssd7DayMean is { } ln)
+        {
+            evidence.Add(AgentOutput.Measure(
+                "lnRmssd7DayMean",
+                ln,
+                load.LnRmssdNormalLow,
+                "7-day mean of ln(rMSSD) against the 60-day mean − 0.5 SD (Plews 2012); below it, easy sessions only (Kiviniemi 2007, Vesterinen 2016)"));
+        }
+
+        if ((Limits & TrainingLimits.LoadSpike) != 0 && load.AcuteChronicRatio is { } ratio)
+        {
+            evidence.Add(AgentOutput.Measure("acuteChronicLoadRatio", ratio, 1.5, "EWMA acute:chronic load ratio (Williams 2017); above 1.5 is a spike flag, not an injury probability (Impellizzeri 2020)"));
+        }
+
+        if ((Limits & TrainingLimits.NegativeForm) != 0 && Inputs.FormRatio is { } formRatio)
+        {
+            evidence.Add(AgentOutput.Measure("formPercentOfFitness", formRatio * 100, NegativeFormRatio * 100, "Form (fitness − fatigue) as a percentage of fitness; below −30 % no hard session"));
+        }
+    }
+
+    private string Reason(TrainingLimits limit, int burnoutScore)
+    {
+        int readiness = Inputs.Readiness.GetValueOrDefault();
+        TrainingLoadSummary? load = Inputs.Load;
+        return limit switch
+        {
+            TrainingLimits.BurnoutRed => InvariantText.Format($"burnout risk is red ({burnoutScore} points)"),
+            TrainingLimits.LowReadiness => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.RecoveryBelowReadiness}"),
+            TrainingLimits.BurnoutYellow => InvariantText.Format($"burnout risk is yellow ({burnoutScore} points)"),
+            TrainingLimits.ReadinessBelowLight => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.LightBelowReadiness}"),
+            TrainingLimits.ExamPhase => "you are in an exam phase",
+            TrainingLimits.HrvBelowRange => InvariantText.Format(
+                $"your 7-day HRV (mean ln rMSSD {load?.LnRmssd7DayMean ?? 0:0.00}) is below your normal range ({load?.LnRmssdNormalLow ?? 0:0.00}–{load?.LnRmssdNormalHigh ?? 0:0.00}): HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)"),
+            TrainingLimits.ReadinessUnknown => "readiness could not be judged",
+            TrainingLimits.ReadinessBelowHard => InvariantText.Format($"readiness is {readiness}/100 (a hard session needs {TrainingRules.HardFromReadiness})"),
+            TrainingLimits.LoadUnknown => "today's training load was not recorded",
+            TrainingLimits.LoadHighToday => InvariantText.Format($"today's load is {Inputs.TodayLoad.GetValueOrDefault():0} (a hard session needs it below {TrainingRules.HardSessionMaxLoad:0})"),
+            TrainingLimits.LoadSpike => InvariantText.Format(
+                $"your acute:chronic load ratio is {load?.AcuteChronicRatio ?? 0:0.00}, above 1.5: load rose quickly (a flag, not an injury probability)"),
+            _ => InvariantText.Format(
+                $"form is {Inputs.FormRatio.GetValueOrDefault() * 100:0} % of fitness (below {NegativeFormRatio * 100:0} %): recent fatigue outweighs fitness"),
+        };
+    }
+
+    private static TrainingLimits Rest(in TrainingInputs inputs) =>
+        (inputs.Burnout == BurnoutLevel.Red ? TrainingLimits.BurnoutRed : 0)
+        | (inputs.Readiness < TrainingRules.RecoveryBelowReadiness ? TrainingLimits.LowReadiness : 0);
+
+    /// <summary>The limits that make the day rest or light (none: moderate or hard is possible).</summary>
+    private static TrainingLimits RestOrLight(in TrainingInputs inputs, bool originalApp)
+    {
+        TrainingLimits limits = Rest(inputs)
+            | (inputs.Burnout == BurnoutLevel.Yellow ? TrainingLimits.BurnoutYellow : 0)
+            | (inputs.Readiness < TrainingRules.LightBelowReadiness ? TrainingLimits.ReadinessBelowLight : 0)
+            | (inputs.ExamPhase ? TrainingLimits.ExamPhase : 0);
+        if (!originalApp)
+        {
+            limits |= inputs.Hrv == HrvNormalRangeStatus.Below ? TrainingLimits.HrvBelowRange : 0;
+        }
+
+        return limits;
+    }
+}
