@@ -66,10 +66,10 @@ internal sealed class TrainingDecision
         var inputs = new TrainingInputs(context.Readiness.Score, context.BurnoutRisk.Level, context.Profile.ExamPhase, today.TrainingLoad);
         if (!original && RestOrLight(inputs, original) == TrainingLimits.None)
         {
-            TrainingLoadSummary load = TrainingLoadCalculator.ComputeDays(context.Days);
+            TrainingLoadSummary load = context.TrainingLoad;
             inputs = inputs with
             {
-                Hrv = load.HrvStatus,
+                Hrv = context.HrvNormalRange.Status,
                 LoadSpike = load.LoadSpike,
                 FormRatio = load.Form is { } form && load.Fitness is { } fitness && fitness > 0 ? form / fitness : null,
                 Load = load,
