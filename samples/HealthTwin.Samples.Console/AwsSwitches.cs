@@ -18,7 +18,7 @@ internal static class AwsSwitches
 
         if (arguments.S3)
         {
-            healthTwin.AddS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
+            healthTwin.UseS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
         }
     }
 

@@ -88,7 +88,7 @@ internal static class ReportCommand
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         IHealthTwinBuilder healthTwin = builder.Services.AddHealthTwin(builder.Configuration.GetSection(HealthTwinOptions.SectionName));
-        healthTwin.AddHealthReports(builder.Configuration.GetSection($"{HealthTwinOptions.SectionName}:{HealthReportOptions.SectionName}"));
+        healthTwin.AddHealthReports(builder.Configuration.GetSection(HealthReportOptions.SectionName));
         AwsSwitches.Apply(arguments, healthTwin, builder.Configuration);
         using IHost host = builder.Build();
         try

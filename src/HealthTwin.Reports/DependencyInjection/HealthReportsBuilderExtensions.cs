@@ -1,18 +1,18 @@
 using HealthTwin.Reports;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds health reports to the HealthTwin SDK.</summary>
 public static class HealthReportsBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="HealthReportGenerator"/> and its options (<c>HealthTwin:Reports</c> when bound, validated
-    /// on start). Reports use the registered metrics and file stores, so <c>AddS3Storage()</c> stores them in S3. Register
-    /// an <see cref="Reports.Insights.IReportInsightsProvider"/> for the AI insights section. Calling it twice is harmless.
+    /// on start). Reports use the registered metrics and file stores, so <c>UseS3Storage()</c> stores them in S3. Register
+    /// an <see cref="HealthTwin.Reports.Insights.IReportInsightsProvider"/> for the AI insights section. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder from <c>AddHealthTwin()</c>.</param>
     /// <param name="configure">Optional code configuration of <see cref="HealthReportOptions"/>.</param>
