@@ -15,20 +15,27 @@ public static class HealthReportsBuilderExtensions
     /// an <see cref="HealthTwin.Reports.Insights.IReportInsightsProvider"/> for the AI insights section. Calling it twice is harmless.
     /// </summary>
     /// <param name="builder">The builder from <c>AddHealthTwin()</c>.</param>
-    /// <param name="configure">Optional code configuration of <see cref="HealthReportOptions"/>.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder AddHealthReports(this IHealthTwinBuilder builder, Action<HealthReportOptions>? configure = null)
+    public static IHealthTwinBuilder AddHealthReports(this IHealthTwinBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         IServiceCollection services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthReportOptions>, HealthReportOptionsValidator>());
-        OptionsBuilder<HealthReportOptions> options = services.AddOptions<HealthReportOptions>().ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
+        services.AddOptions<HealthReportOptions>().ValidateOnStart();
         services.TryAddSingleton<HealthReportGenerator>();
+        return builder;
+    }
+
+    /// <summary>Registers health reports and configures <see cref="HealthReportOptions"/> in code.</summary>
+    /// <param name="builder">The builder from <c>AddHealthTwin()</c>.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static IHealthTwinBuilder AddHealthReports(this IHealthTwinBuilder builder, Action<HealthReportOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.AddHealthReports();
+        builder.Services.Configure(configure);
         return builder;
     }
 
