@@ -158,6 +158,7 @@ public sealed class S3MetricsStore : IMetricsStore
     /// <exception cref="FileNotFoundException">The backup does not exist.</exception>
     /// <exception cref="HealthDataValidationException">The backup is not valid; nothing is written.</exception>
     /// <exception cref="S3StorageException">Reading or writing failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter is the CancellationToken, last, as in every async API; the overloads differ in a required parameter (file name or stream).")]
     public async Task<int> ImportAsync(string userId, string backupFileName, CancellationToken cancellationToken = default)
     {
         string key = StorageKeys.FileKey(userId, UserFileCategory.Reports, backupFileName);
@@ -173,6 +174,7 @@ public sealed class S3MetricsStore : IMetricsStore
     /// <returns>How many days were saved.</returns>
     /// <exception cref="HealthDataValidationException">The JSON is malformed or a day is invalid; nothing is written.</exception>
     /// <exception cref="S3StorageException">Writing failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter is the CancellationToken, last, as in every async API; the overloads differ in a required parameter (file name or stream).")]
     public async Task<int> ImportAsync(string userId, Stream backup, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
