@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Aws.S3;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Samples.Console;

@@ -19,7 +19,7 @@ internal sealed class ReportTestHost : IAsyncDisposable
         Clock = new FakeTimeProvider(Now);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure);
+        services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure ?? (static _ => { }));
         if (files is not null)
         {
             services.AddSingleton(files);
