@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Aws.S3;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Samples.Console;
@@ -18,7 +19,7 @@ internal static class AwsSwitches
 
         if (arguments.S3)
         {
-            healthTwin.AddS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
+            healthTwin.UseS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
         }
     }
 

@@ -108,7 +108,7 @@ internal static class ImportCommand
             return ConsoleApp.InputError;
         }
 
-        await output.WriteLineAsync(JsonSerializer.Serialize([.. result.Days], HealthTwinJsonContext.Default.DailyMetricsArray));
+        await output.WriteLineAsync(JsonSerializer.Serialize([.. result.Days], HealthTwinJson.GetTypeInfo<DailyMetrics[]>()));
         return 0;
     }
 

@@ -111,7 +111,7 @@ internal static class ReportCommand
             .AddFilter("Microsoft.Extensions.AI", LogLevel.None)
             .AddFilter(typeof(HealthReportGenerator).FullName, LogLevel.Error);
         IHealthTwinBuilder healthTwin = builder.Services.AddHealthTwin(builder.Configuration.GetSection(HealthTwinOptions.SectionName));
-        healthTwin.AddHealthReports(builder.Configuration.GetSection($"{HealthTwinOptions.SectionName}:{HealthReportOptions.SectionName}"));
+        healthTwin.AddHealthReports(builder.Configuration.GetSection(HealthReportOptions.SectionName));
         AwsSwitches.Apply(arguments, healthTwin, builder.Configuration);
         if (arguments.Bedrock)
         {

@@ -1,4 +1,3 @@
-using HealthTwin;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;

@@ -39,7 +39,7 @@ internal static class AwsSwitches
 
         if (bucket is not null)
         {
-            healthTwin.AddS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
+            healthTwin.UseS3Storage(configuration.GetSection(S3StorageOptions.SectionName));
             healthTwin.Services.Configure<S3StorageOptions>(o => o.BucketName = NullIfBlank(o.BucketName) ?? bucket); // AWS_S3_BUCKET_NAME from any configuration source
         }
 

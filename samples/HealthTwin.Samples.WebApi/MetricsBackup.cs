@@ -19,7 +19,7 @@ internal static class MetricsBackup
         DailyMetrics?[]? days;
         try
         {
-            days = data.Deserialize(HealthTwinJsonContext.Default.DailyMetricsArray);
+            days = data.Deserialize(HealthTwinJson.GetTypeInfo<DailyMetrics[]>());
         }
         catch (JsonException ex)
         {
@@ -56,7 +56,7 @@ internal static class MetricsBackup
         }
 
         IReadOnlyList<DailyMetrics> days = await metrics.LoadAsync(userId, first, last, cancellationToken);
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes([.. days], HealthTwinJsonContext.Default.DailyMetricsArray);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes([.. days], HealthTwinJson.GetTypeInfo<DailyMetrics[]>());
         return TypedResults.File(json, "application/json", $"metrics-{from}-{to}.json");
     }
 
@@ -77,7 +77,7 @@ internal static class MetricsBackup
 
         foreach (DailyMetrics day in await metrics.LoadAsync(userId, first.Value, last!.Value, cancellationToken))
         {
-            long size = JsonSerializer.SerializeToUtf8Bytes(day, HealthTwinJsonContext.Default.DailyMetrics).Length;
+            long size = JsonSerializer.SerializeToUtf8Bytes(day, HealthTwinJson.GetTypeInfo<DailyMetrics>()).Length;
             yield return new ListedFile(StorageKeys.MetricsKey(userId, day.Date), size, LastModified: null);
         }
     }

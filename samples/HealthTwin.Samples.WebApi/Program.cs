@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using HealthTwin;
 using HealthTwin.Samples.WebApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -91,7 +91,7 @@ internal static class StorageEndpoints
                 return Problems.NotFound(NoSuchFile);
             }
 
-            string json = JsonSerializer.Serialize(day[0], HealthTwinJsonContext.Default.DailyMetrics);
+            string json = JsonSerializer.Serialize(day[0], HealthTwinJson.GetTypeInfo<DailyMetrics>());
             return TypedResults.Ok(new DownloadResponse(StorageKeys.MetricsKey(userId, date), "application/json", Encoding.UTF8.GetByteCount(json), json, "utf-8"));
         }
 

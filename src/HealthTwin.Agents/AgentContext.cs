@@ -18,7 +18,10 @@ namespace HealthTwin.Agents;
 public sealed class AgentContext
 {
     private readonly IReadOnlyList<DailyMetrics> _allMetrics = [];
+    private static readonly AlertThresholds DefaultThresholds = new AlertThresholds().ToReadOnly();
+
     private readonly DailyMetrics[] _days = [];
+    private readonly AlertThresholds _thresholds = DefaultThresholds;
     private IReadOnlyList<DailyMetrics>? _last7;
     private ReadinessScore? _readiness;
     private BurnoutRisk? _burnout;
@@ -63,8 +66,15 @@ public sealed class AgentContext
     /// <summary>The instant of the analysis in the user's time zone (<see cref="UserProfile.TimeZone"/>).</summary>
     public required DateTimeOffset LocalTime { get; init; }
 
-    /// <summary>The alert thresholds the rules use.</summary>
-    public AlertThresholds Thresholds { get; init; } = new();
+    /// <summary>
+    /// The alert thresholds the rules use: a read-only snapshot taken when the context was built (a writable instance
+    /// given here is copied), so changing the options later never changes an analysis that has started.
+    /// </summary>
+    public AlertThresholds Thresholds
+    {
+        get => _thresholds;
+        init => _thresholds = (value ?? throw new ArgumentNullException(nameof(Thresholds))).ToReadOnly();
+    }
 
     /// <summary>The rule set of this analysis (a snapshot of the options: a later change never affects it).</summary>
     public RuleOptions Rules { get; init; } = DefaultRules;

@@ -18,6 +18,7 @@ public sealed class AgentContextFactory
     private readonly HealthTwinOptions _options;
     private readonly RuleOptions _rules;
     private readonly IEnvironmentContextProvider? _environmentProvider;
+    private AlertThresholds? _thresholds;
 
     /// <summary>Creates a factory with the system clock and default options (for use without dependency injection).</summary>
     public AgentContextFactory()
@@ -89,7 +90,7 @@ public sealed class AgentContextFactory
             Baseline = BaselineFor(days, options?.Baseline),
             AnalyzedAt = now,
             LocalTime = local,
-            Thresholds = _options.Alerts,
+            Thresholds = ThresholdsSnapshot(),
             Rules = _rules,
             ContextData = contextData,
             SleepEnvironment = options?.SleepEnvironment,
@@ -156,6 +157,23 @@ public sealed class AgentContextFactory
         < 22 => TimeOfDay.Evening,
         _ => TimeOfDay.LateEvening,
     };
+
+    /// <summary>
+    /// A read-only copy of the configured thresholds as they are now, shared by every context built while they stay
+    /// the same (four comparisons per context; a copy only after the options changed).
+    /// </summary>
+    private AlertThresholds ThresholdsSnapshot()
+    {
+        AlertThresholds live = _options.Alerts ?? new AlertThresholds();
+        AlertThresholds? snapshot = Volatile.Read(ref _thresholds);
+        if (snapshot is null || !snapshot.SameValues(live))
+        {
+            snapshot = live.ToReadOnly();
+            Volatile.Write(ref _thresholds, snapshot);
+        }
+
+        return snapshot;
+    }
 
     /// <summary>Copies the history, validates every day and checks the order in one pass; sorts only when needed.</summary>
     private static DailyMetrics[] SortAndValidate(IEnumerable<DailyMetrics> history, ref List<MetricsValidationError>? errors)

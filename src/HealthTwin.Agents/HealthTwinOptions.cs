@@ -26,14 +26,14 @@ public sealed class HealthTwinOptions
     /// <summary>Ids of registered agents that must not run (for example to switch off one built-in agent by configuration).</summary>
     public IList<string> DisabledAgents { get; } = [];
 
-    /// <summary>Returns every option that is out of range (empty when valid).</summary>
+    /// <summary>Returns every option that is out of range (empty when valid), each named by its configuration key (<c>HealthTwin:AgentTimeout</c>).</summary>
     /// <returns>The errors.</returns>
     public IReadOnlyList<MetricsValidationError> Validate()
     {
         List<MetricsValidationError> errors = [.. (Alerts ?? new AlertThresholds()).Validate()];
         if (Alerts is null)
         {
-            errors.Add(new("alerts", "null", "a thresholds object"));
+            errors.Add(new(SectionName + ":Alerts", "null", "a thresholds object"));
         }
 
         if (Rules is null)
@@ -47,12 +47,12 @@ public sealed class HealthTwinOptions
 
         if (AgentTimeout < TimeSpan.FromMilliseconds(1) || AgentTimeout > TimeSpan.FromMinutes(10))
         {
-            errors.Add(new("agentTimeout", AgentTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture), "00:00:00.001–00:10:00"));
+            errors.Add(new(SectionName + ":AgentTimeout", AgentTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture), "00:00:00.001–00:10:00"));
         }
 
         if (MaxDegreeOfParallelism is < 1 or > 256)
         {
-            errors.Add(new("maxDegreeOfParallelism", MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), "1–256"));
+            errors.Add(new(SectionName + ":MaxDegreeOfParallelism", MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture), "1–256"));
         }
 
         return errors;

@@ -7,8 +7,8 @@ namespace HealthTwin.Agents;
 public static class HealthTwinTelemetry
 {
     /// <summary>
-    /// <c>HealthTwin.Agents</c>: the activity source of the orchestrator (a <c>healthtwin.analyze</c> span per analysis)
-    /// and the meter with <c>healthtwin.agent.runs</c>, <c>healthtwin.agent.duration</c> and
+    /// <c>HealthTwin.Agents</c>: the activity source of the orchestrator (a <c>healthtwin.analyze</c> span per analysis
+    /// with a <c>healthtwin.agent</c> span per agent run below it) and the meter with <c>healthtwin.agent.runs</c>, <c>healthtwin.agent.duration</c> and
     /// <c>healthtwin.analysis.duration</c>.
     /// </summary>
     public const string SourceName = "HealthTwin.Agents";

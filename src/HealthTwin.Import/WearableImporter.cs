@@ -41,6 +41,7 @@ public sealed partial class WearableImporter
     /// <returns>The merged days, the source days, the skipped records and per-file summaries.</returns>
     /// <exception cref="WearableImportException">A file is not a supported format or is malformed as a whole; nothing is returned.</exception>
     /// <exception cref="ArgumentException">The time zone is unknown.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first, required parameter (one file or many), so no call is ambiguous.")]
     public async Task<WearableImportResult> ImportAsync(IEnumerable<WearableFile> files, WearableImportRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -74,6 +75,7 @@ public sealed partial class WearableImporter
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <returns>The result.</returns>
     /// <exception cref="WearableImportException">The file is not a supported format or is malformed as a whole.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in their first, required parameter (one file or many), so no call is ambiguous.")]
     public Task<WearableImportResult> ImportAsync(WearableFile file, WearableImportRequest? request = null, CancellationToken cancellationToken = default) =>
         ImportAsync([file], request, cancellationToken);
 

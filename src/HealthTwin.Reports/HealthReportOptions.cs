@@ -3,8 +3,8 @@ namespace HealthTwin.Reports;
 /// <summary>Options of the health reports (configuration section <c>HealthTwin:Reports</c>).</summary>
 public sealed class HealthReportOptions
 {
-    /// <summary>The configuration section, below <c>HealthTwin</c>.</summary>
-    public const string SectionName = "Reports";
+    /// <summary>The configuration section: <c>HealthTwin:Reports</c>.</summary>
+    public const string SectionName = "HealthTwin:Reports";
 
     /// <summary>How many reports a batch renders at once, 1–64. Defaults to 2.</summary>
     public int MaxDegreeOfParallelism { get; set; } = 2;

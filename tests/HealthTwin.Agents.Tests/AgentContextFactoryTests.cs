@@ -27,6 +27,78 @@ public class AgentContextFactoryTests
     }
 
     [Fact]
+    public void Create_OptionsChangedAfterwards_EarlierContextKeepsItsSnapshot()
+    {
+        var options = new HealthTwinOptions();
+        options.Alerts.HrvDropPercent = 20;
+        AgentContextFactory factory = Factory(options);
+
+        AgentContext before = factory.Create("u1", TestData.Profile(), TestData.History(10));
+        AgentContext same = factory.Create("u1", TestData.Profile(), TestData.History(10));
+        options.Alerts.HrvDropPercent = 30;
+        options.Alerts = new AlertThresholds { MinSleepHours = 7 };
+        AgentContext after = factory.Create("u1", TestData.Profile(), TestData.History(10));
+
+        before.Thresholds.HrvDropPercent.Should().Be(20, "an analysis never sees a later change of the options");
+        before.Thresholds.MinSleepHours.Should().Be(6);
+        before.Thresholds.IsReadOnly.Should().BeTrue();
+        same.Thresholds.Should().BeSameAs(before.Thresholds, "unchanged options share one snapshot");
+        after.Thresholds.Should().NotBeSameAs(before.Thresholds);
+        after.Thresholds.HrvDropPercent.Should().Be(15);
+        after.Thresholds.MinSleepHours.Should().Be(7);
+        options.Alerts.IsReadOnly.Should().BeFalse("the options themselves stay writable");
+    }
+
+    [Fact]
+    public void Thresholds_SetOnASnapshot_ThrowsAndCloneIsWritable()
+    {
+        AgentContext context = Factory().Create("u1", TestData.Profile(), TestData.History(10));
+
+        Action set = () => context.Thresholds.MaxStressScore = 10;
+
+        set.Should().Throw<InvalidOperationException>().WithMessage("*read-only*HealthTwin:Alerts*");
+        context.Thresholds.MaxStressScore.Should().Be(70);
+        AlertThresholds copy = context.Thresholds.Clone();
+        copy.MaxStressScore = 10;
+        copy.IsReadOnly.Should().BeFalse();
+        copy.ToReadOnly().IsReadOnly.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Thresholds_WritableInstanceGivenToTheContext_IsCopied()
+    {
+        var thresholds = new AlertThresholds { MinSleepHours = 8 };
+        AgentContext context = new()
+        {
+            UserId = "u1",
+            Profile = TestData.Profile(),
+            AllMetrics = TestData.History(3),
+            Baseline = new Baseline(),
+            AnalyzedAt = Now,
+            LocalTime = Now,
+            Thresholds = thresholds,
+        };
+
+        thresholds.MinSleepHours = 5;
+
+        context.Thresholds.MinSleepHours.Should().Be(8);
+        context.Thresholds.IsReadOnly.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Create_InvalidDay_MessageHasNoParameterSuffix()
+    {
+        List<DailyMetrics> history = TestData.History(3);
+        history[^1] = history[^1] with { Hrv = -1 };
+
+        Action act = () => Factory().Create("u1", TestData.Profile(), history);
+
+        HealthDataValidationException error = act.Should().Throw<HealthDataValidationException>().Which;
+        error.Message.Should().Contain("hrv = -1").And.NotContain("(Parameter", "the message is shown to the person who sent the data");
+        error.ParamName.Should().Contain("hrv");
+    }
+
+    [Fact]
     public void Create_UserTimeZone_GivesLocalTime()
     {
         AgentContext berlin = Factory().Create("u1", TestData.Profile("Europe/Berlin"), TestData.History(3));

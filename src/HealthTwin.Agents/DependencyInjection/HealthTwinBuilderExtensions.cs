@@ -2,10 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Providers;
 using HealthTwin.Agents.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds agents, stores and providers to a HealthTwin registration.</summary>
 public static class HealthTwinBuilderExtensions

@@ -12,11 +12,11 @@ internal sealed class HealthTwinOptionsValidator : IValidateOptions<HealthTwinOp
         var errors = options.Validate();
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.Select(e => $"{HealthTwinOptions.SectionName}:{e}"));
+            : ValidateOptionsResult.Fail(errors.Select(static e => e.ToString()));
     }
 
     public ValidateOptionsResult Validate(string? name, FileSystemStorageOptions options) =>
         string.IsNullOrWhiteSpace(options.RootPath) || options.RootPath.IndexOfAny(Path.GetInvalidPathChars()) >= 0
-            ? ValidateOptionsResult.Fail($"{FileSystemStorageOptions.SectionName}:rootPath = '{options.RootPath}' is not a usable folder path.")
+            ? ValidateOptionsResult.Fail($"{FileSystemStorageOptions.SectionName}:RootPath = '{options.RootPath}' is not a usable folder path.")
             : ValidateOptionsResult.Success;
 }

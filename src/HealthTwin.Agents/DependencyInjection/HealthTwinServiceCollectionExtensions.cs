@@ -1,15 +1,16 @@
 using System.Diagnostics.Metrics;
+using HealthTwin;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Orchestration;
 using HealthTwin.Agents.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the HealthTwin core SDK.</summary>
 public static class HealthTwinServiceCollectionExtensions

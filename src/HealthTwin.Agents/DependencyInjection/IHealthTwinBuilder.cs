@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Returned by <see cref="HealthTwinServiceCollectionExtensions.AddHealthTwin(IServiceCollection)"/>; add-ons
-/// (<c>AddBedrockAgents</c>, <c>AddS3Storage</c>) and agents (<see cref="HealthTwinBuilderExtensions.AddAgent{TAgent}"/>) extend it.
+/// (<c>AddBedrockAgents</c>, <c>UseS3Storage</c>) and agents (<see cref="HealthTwinBuilderExtensions.AddAgent{TAgent}"/>) extend it.
 /// </summary>
 public interface IHealthTwinBuilder
 {

@@ -163,10 +163,11 @@ public sealed partial class AgentOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
+        Activity? callerActivity = Activity.Current;
         Activity? activity = OrchestratorTelemetry.StartAnalysis(context);
         IAIAgent[] agents = Volatile.Read(ref _agents);
         long start = _timeProvider.GetTimestamp();
-        var run = new AnalysisRun(agents);
+        var run = new AnalysisRun(agents, _options.AgentTimeout);
         CancellationTokenSource agentCancellation;
         if (cancellationToken.CanBeCanceled)
         {
@@ -202,7 +203,14 @@ public sealed partial class AgentOrchestrator
             }
 
             disposeCancellation = false;
-            return new ValueTask<AgentAnalysis>(AwaitPendingAsync(run, context, start, agentCancellation, activity, cancellationToken));
+            Task<AgentAnalysis> pending = AwaitPendingAsync(run, context, start, agentCancellation, activity, cancellationToken);
+            if (activity is not null)
+            {
+                // The analysis span ends in AwaitPendingAsync; the caller's own activity is current again.
+                Activity.Current = callerActivity;
+            }
+
+            return new ValueTask<AgentAnalysis>(pending);
         }
         finally
         {
@@ -268,8 +276,15 @@ public sealed partial class AgentOrchestrator
     }
 
     /// <summary>Starts one agent; records it when it completed synchronously, else queues it. Returns the timestamp after it.</summary>
+    /// <remarks>
+    /// With a listener on the <c>HealthTwin.Agents</c> source, each agent runs in its own <c>healthtwin.agent</c> span
+    /// (the parent of whatever the agent traces itself). An agent that completes synchronously ends its span here; a
+    /// pending one keeps it open until it is recorded, and the analysis span becomes current again for the next agent.
+    /// </remarks>
     private long StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, long agentStart, CancellationToken agentToken, CancellationToken callerToken)
     {
+        Activity? parent = Activity.Current;
+        Activity? span = OrchestratorTelemetry.StartAgent(agent.Id);
         long end;
         try
         {
@@ -280,11 +295,11 @@ public sealed partial class AgentOrchestrator
                 {
                     AgentOutcome result = outcome.Result;
                     end = _timeProvider.GetTimestamp();
-                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations);
+                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result.Recommendations, span);
                     return end;
                 }
 
-                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(outcome.AsTask())));
+                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(outcome.AsTask()), span));
             }
             else
             {
@@ -293,22 +308,30 @@ public sealed partial class AgentOrchestrator
                 {
                     IReadOnlyList<AgentRecommendation> result = recommendations.Result ?? [];
                     end = _timeProvider.GetTimestamp();
-                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result);
+                    run.Add(Succeeded(agent, result, _timeProvider.GetElapsedTime(agentStart, end)), result, span);
                     return end;
                 }
 
-                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(WrapAsync(recommendations))));
+                run.AddPending(new PendingAgent(agent, agentStart, TrackAsync(WrapAsync(recommendations)), span));
             }
         }
         catch (OperationCanceledException) when (callerToken.IsCancellationRequested)
         {
+            OrchestratorTelemetry.StopCancelledAgent(span);
             throw;
         }
         catch (Exception ex)
         {
             end = _timeProvider.GetTimestamp();
-            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart, end)), null);
+            run.Add(Failed(agent, ex, _timeProvider.GetElapsedTime(agentStart, end)), null, span);
             return end;
+        }
+        finally
+        {
+            if (span is not null)
+            {
+                Activity.Current = parent;
+            }
         }
 
         return _timeProvider.GetTimestamp();
@@ -325,7 +348,7 @@ public sealed partial class AgentOrchestrator
                 tasks[i] = pending[i].Task;
             }
 
-            TimeSpan remaining = _options.AgentTimeout - _timeProvider.GetElapsedTime(start);
+            TimeSpan remaining = run.Timeout - _timeProvider.GetElapsedTime(start);
             bool timedOut = false;
             try
             {
@@ -363,26 +386,26 @@ public sealed partial class AgentOrchestrator
                 if (task.IsCompletedSuccessfully)
                 {
                     (AgentOutcome outcome, long end) = task.Result;
-                    run.Add(Succeeded(p.Agent, outcome, _timeProvider.GetElapsedTime(p.Start, end)), outcome.Recommendations);
+                    run.Add(Succeeded(p.Agent, outcome, _timeProvider.GetElapsedTime(p.Start, end)), outcome.Recommendations, p.Activity);
                 }
                 else if (task.IsFaulted || (task.IsCanceled && !timedOut))
                 {
                     Exception error = task.Exception?.GetBaseException() ?? new OperationCanceledException("The agent cancelled its own work.");
-                    run.Add(Failed(p.Agent, error, _timeProvider.GetElapsedTime(p.Start)), null);
+                    run.Add(Failed(p.Agent, error, _timeProvider.GetElapsedTime(p.Start)), null, p.Activity);
                 }
                 else
                 {
                     TimeSpan elapsed = _timeProvider.GetElapsedTime(p.Start);
-                    Log.AgentTimedOut(_logger, p.Agent.Id, _options.AgentTimeout.TotalMilliseconds);
+                    Log.AgentTimedOut(_logger, p.Agent.Id, run.Timeout.TotalMilliseconds);
                     _telemetry.RecordAgent(p.Agent.Id, AgentRunStatus.TimedOut, elapsed);
-                    run.Add(
-                        new AgentRunReportList.Entry(
-                            p.Agent.Id,
-                            AgentRunStatus.TimedOut,
-                            elapsed.Ticks,
-                            0,
-                            new AgentRunReportList.EntryDetails($"The agent did not finish within {_options.AgentTimeout.TotalMilliseconds:0} ms.", null, null)),
-                        null);
+                    var entry = new AgentRunReportList.Entry(
+                        p.Agent.Id,
+                        AgentRunStatus.TimedOut,
+                        elapsed.Ticks,
+                        0,
+                        new AgentRunReportList.EntryDetails($"The agent did not finish within {run.Timeout.TotalMilliseconds:0} ms.", null, null));
+                    OrchestratorTelemetry.StopAgent(p.Activity, entry);
+                    run.Add(entry, null);
                 }
             }
 
@@ -390,6 +413,12 @@ public sealed partial class AgentOrchestrator
         }
         finally
         {
+            // Spans of agents still pending when the caller cancelled the analysis.
+            foreach (PendingAgent p in run.Pending!)
+            {
+                OrchestratorTelemetry.StopCancelledAgent(p.Activity);
+            }
+
             agentCancellation.Dispose();
             activity?.Dispose();
         }
@@ -483,13 +512,13 @@ public sealed partial class AgentOrchestrator
         return -1;
     }
 
-    private sealed record PendingAgent(IAIAgent Agent, long Start, Task<(AgentOutcome Outcome, long End)> Task);
+    private sealed record PendingAgent(IAIAgent Agent, long Start, Task<(AgentOutcome Outcome, long End)> Task, Activity? Activity);
 
     /// <summary>
     /// The state of one analysis: a report per agent and the recommendation lists, in exactly sized arrays. Agents
     /// that completed synchronously are recorded in agent-id order, so their reports need no sorting.
     /// </summary>
-    private sealed class AnalysisRun(IAIAgent[] agents)
+    private sealed class AnalysisRun(IAIAgent[] agents, TimeSpan timeout)
     {
         private readonly AgentRunReportList.Entry[] _reports = new AgentRunReportList.Entry[agents.Length];
         private IReadOnlyList<AgentRecommendation>[]? _lists;
@@ -499,6 +528,9 @@ public sealed partial class AgentOrchestrator
         private bool _outOfOrder;
 
         public List<PendingAgent>? Pending { get; private set; }
+
+        /// <summary>The per-agent timeout of this analysis, read from the options once when it started.</summary>
+        public TimeSpan Timeout { get; } = timeout;
 
         public int SkippedRuleCount { get; private set; }
 
@@ -512,6 +544,13 @@ public sealed partial class AgentOrchestrator
                 (_lists ??= new IReadOnlyList<AgentRecommendation>[agents.Length])[_listCount++] = recommendations;
                 _recommendationCount += recommendations.Count;
             }
+        }
+
+        /// <summary>Records a report and ends the agent's span with its outcome.</summary>
+        public void Add(in AgentRunReportList.Entry report, IReadOnlyList<AgentRecommendation>? recommendations, Activity? span)
+        {
+            OrchestratorTelemetry.StopAgent(span, report);
+            Add(report, recommendations);
         }
 
         public void AddPending(PendingAgent pending) => (Pending ??= []).Add(pending);

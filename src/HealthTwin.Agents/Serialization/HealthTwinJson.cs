@@ -1,14 +1,40 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
 
 namespace HealthTwin.Agents.Serialization;
 
-/// <summary>Reads and writes the SDK's JSON (the original app's shape) without reflection.</summary>
+/// <summary>
+/// Reads and writes the SDK's JSON (the original app's shape: camelCase names, lower-case enum strings,
+/// <c>yyyy-MM-dd</c> dates, null members omitted) through source-generated metadata, without reflection, so it works
+/// under Native AOT and trimming.
+/// </summary>
+/// <remarks>
+/// For a type of the model (<c>DailyMetrics</c>, <c>UserProfile</c>, <c>AgentRecommendation</c>, <c>AgentAnalysis</c>
+/// and the other records of <c>HealthTwin.Agents.Model</c> and <c>HealthTwin.Agents.Orchestration</c>) use
+/// <see cref="GetTypeInfo{T}"/> with <see cref="JsonSerializer"/>, or add <see cref="Resolver"/> to a host's own
+/// options (for example ASP.NET Core's <c>TypeInfoResolverChain</c>).
+/// </remarks>
 public static class HealthTwinJson
 {
-    /// <summary>The serializer options backed by <see cref="HealthTwinJsonContext"/>.</summary>
+    /// <summary>The serializer options of the SDK's JSON (read-only: they cannot be changed).</summary>
     public static JsonSerializerOptions Options => HealthTwinJsonContext.Default.Options;
+
+    /// <summary>
+    /// The source-generated metadata of the model types, to chain into a host's own options
+    /// (<c>options.TypeInfoResolverChain.Add(HealthTwinJson.Resolver)</c>). The SDK's naming and date rules travel
+    /// with each type, not with the host's options.
+    /// </summary>
+    public static IJsonTypeInfoResolver Resolver => HealthTwinJsonContext.Default;
+
+    /// <summary>The source-generated metadata of one model type, for <see cref="JsonSerializer"/> calls that work under Native AOT.</summary>
+    /// <typeparam name="T">A model type such as <c>DailyMetrics</c>, <c>DailyMetrics[]</c>, <c>List&lt;DailyMetrics&gt;</c>, <c>IReadOnlyList&lt;DailyMetrics&gt;</c>, <c>UserProfile</c> or <c>AgentAnalysis</c>.</typeparam>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a type of the SDK's model.</exception>
+    public static JsonTypeInfo<T> GetTypeInfo<T>() =>
+        HealthTwinJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new NotSupportedException($"{typeof(T)} is not a type of the HealthTwin model; HealthTwinJson has no metadata for it.");
 
     /// <summary>Serializes an analysis.</summary>
     /// <param name="analysis">The analysis.</param>

@@ -44,4 +44,4 @@ namespace HealthTwin.Agents.Serialization;
 [JsonSerializable(typeof(HealthTwin.Agents.Metrics.TrainingLoadSummary))]
 [JsonSerializable(typeof(AgentAnalysis))]
 [JsonSerializable(typeof(AgentRunReport))]
-public sealed partial class HealthTwinJsonContext : JsonSerializerContext;
+internal sealed partial class HealthTwinJsonContext : JsonSerializerContext;

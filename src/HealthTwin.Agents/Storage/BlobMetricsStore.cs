@@ -7,13 +7,13 @@ namespace HealthTwin.Agents.Storage;
 
 /// <summary>
 /// The shared logic of the file-system and in-memory metrics stores: one JSON object per user-day in the S3 key
-/// layout, validated before anything is written. Not meant to be derived from outside the SDK.
+/// layout, validated before anything is written. The public stores delegate to it.
 /// </summary>
-public abstract class BlobMetricsStore : IMetricsStore
+internal sealed class BlobMetricsStore : IMetricsStore
 {
     private readonly IBlobBackend backend;
 
-    private protected BlobMetricsStore(IBlobBackend backend) => this.backend = backend;
+    public BlobMetricsStore(IBlobBackend backend) => this.backend = backend;
 
     private static readonly IReadOnlyDictionary<string, string> NoMetadata = new Dictionary<string, string>();
 

@@ -4,14 +4,14 @@ namespace HealthTwin.Agents.Storage;
 
 /// <summary>
 /// The shared logic of the file-system and in-memory user file stores: keys from <see cref="StorageKeys"/>, the
-/// standard metadata, listings that never leave the user's prefix. Not meant to be derived from outside the SDK.
+/// standard metadata, listings that never leave the user's prefix. The public stores delegate to it.
 /// </summary>
-public abstract class BlobUserFileStore : IUserFileStore
+internal sealed class BlobUserFileStore : IUserFileStore
 {
     private readonly IBlobBackend backend;
     private readonly TimeProvider timeProvider;
 
-    private protected BlobUserFileStore(IBlobBackend backend, TimeProvider timeProvider)
+    public BlobUserFileStore(IBlobBackend backend, TimeProvider timeProvider)
     {
         this.backend = backend;
         this.timeProvider = timeProvider;

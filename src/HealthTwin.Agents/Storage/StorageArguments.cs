@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HealthTwin.Agents.Storage;
 
 /// <summary>Argument checks shared by every <see cref="IUserFileStore"/> implementation.</summary>
-public static partial class StorageArguments
+internal static partial class StorageArguments
 {
     /// <summary>The longest allowed pre-signed URL lifetime: 7 days (the S3 maximum).</summary>
     public static readonly TimeSpan MaxUrlExpiry = TimeSpan.FromDays(7);

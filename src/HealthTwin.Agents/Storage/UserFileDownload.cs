@@ -23,7 +23,11 @@ public sealed class UserFileDownload : IAsyncDisposable, IDisposable
     /// <summary>The content. Read it once.</summary>
     public Stream Content { get; }
 
-    /// <summary>The stored metadata.</summary>
+    /// <summary>
+    /// The stored metadata. Every built-in store writes <c>user-id</c> (the owner), <c>data-type</c> (the category
+    /// path, for example <c>wearable-exports</c>) and <c>uploaded-at</c> (ISO 8601 UTC with milliseconds, for example
+    /// <c>2025-03-14T08:30:00.000Z</c>), as the original app's S3 functions did.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <inheritdoc />

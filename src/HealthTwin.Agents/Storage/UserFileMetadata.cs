@@ -1,7 +1,7 @@
 namespace HealthTwin.Agents.Storage;
 
 /// <summary>The metadata names every store writes with a user file.</summary>
-public static class UserFileMetadata
+internal static class UserFileMetadata
 {
     /// <summary>The owner's user id.</summary>
     public const string UserId = "user-id";

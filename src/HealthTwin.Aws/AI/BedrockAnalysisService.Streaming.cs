@@ -17,18 +17,18 @@ public sealed partial class BedrockAnalysisService
     /// Streamed answers are not cached and not retried (text already sent cannot be taken back).
     /// </summary>
     /// <param name="context">The analysis context.</param>
-    /// <param name="focus">What to focus on, 1–200 characters.</param>
+    /// <param name="focus">What to focus on, 1 to <see cref="BedrockOptions.MaxFocusLength"/> (default 200) characters.</param>
     /// <param name="cancellationToken">Cancellation; an <see cref="OperationCanceledException"/> is then thrown.</param>
     /// <returns>Text updates, then exactly one update with <see cref="AIStreamUpdate.Recommendations"/>.</returns>
-    /// <exception cref="ArgumentException">The focus is empty or longer than <see cref="MaxFocusLength"/>.</exception>
+    /// <exception cref="ArgumentException">The focus is empty or longer than <see cref="BedrockOptions.MaxFocusLength"/>.</exception>
     public async IAsyncEnumerable<AIStreamUpdate> StreamWithAIAsync(AgentContext context, string focus, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(focus);
         string clean = HealthPromptBuilder.FenceSafe(focus, int.MaxValue);
-        if (clean.Length is 0 or > MaxFocusLength)
+        if (clean.Length == 0 || clean.Length > _options.MaxFocusLength)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{MaxFocusLength}."), nameof(focus));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{_options.MaxFocusLength}."), nameof(focus));
         }
 
         string slug = Slug(clean);

@@ -30,9 +30,6 @@ public sealed partial class BedrockAnalysisService : IDisposable
     /// <summary>The agent id of one-shot analyses (<see cref="AnalyzeWithAIAsync"/>): <c>bedrock-analysis</c>.</summary>
     public const string AnalysisAgentId = BedrockAgent.IdPrefix + "analysis";
 
-    /// <summary>The longest focus <see cref="AnalyzeWithAIAsync"/> accepts, in characters.</summary>
-    public const int MaxFocusLength = 200;
-
     private static readonly AIFunctionDeclaration RecommendationTool =
         AIFunctionFactory.CreateDeclaration(RecommendationSchema.ToolName, RecommendationSchema.ToolDescription, RecommendationSchema.Element);
 
@@ -82,18 +79,18 @@ public sealed partial class BedrockAnalysisService : IDisposable
     /// the model cannot answer, or when Bedrock is disabled.
     /// </summary>
     /// <param name="context">The context.</param>
-    /// <param name="focus">What to focus on, 1–200 characters (control characters and angle brackets are neutralised).</param>
+    /// <param name="focus">What to focus on, 1 to <see cref="BedrockOptions.MaxFocusLength"/> (default 200) characters (control characters and angle brackets are neutralised).</param>
     /// <param name="cancellationToken">Cancellation; an <see cref="OperationCanceledException"/> is then thrown.</param>
     /// <returns>The recommendations (agent <see cref="AnalysisAgentId"/>) and the fallback reason, if any.</returns>
-    /// <exception cref="ArgumentException">The focus is empty or longer than <see cref="MaxFocusLength"/>.</exception>
+    /// <exception cref="ArgumentException">The focus is empty or longer than <see cref="BedrockOptions.MaxFocusLength"/>.</exception>
     public ValueTask<AgentOutcome> AnalyzeWithAIAsync(AgentContext context, string focus, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(focus);
         string clean = HealthPromptBuilder.FenceSafe(focus, int.MaxValue);
-        if (clean.Length is 0 or > MaxFocusLength)
+        if (clean.Length == 0 || clean.Length > _options.MaxFocusLength)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{MaxFocusLength}."), nameof(focus));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{_options.MaxFocusLength}."), nameof(focus));
         }
 
         string slug = Slug(clean);
@@ -288,7 +285,7 @@ public sealed partial class BedrockAnalysisService : IDisposable
 
     private static AgentRecommendation[] Restamp(string json, DateTimeOffset analyzedAt)
     {
-        IReadOnlyList<AgentRecommendation> cached = JsonSerializer.Deserialize(json, HealthTwinJsonContext.Default.IReadOnlyListAgentRecommendation) ?? [];
+        IReadOnlyList<AgentRecommendation> cached = JsonSerializer.Deserialize(json, HealthTwinJson.GetTypeInfo<IReadOnlyList<AgentRecommendation>>()) ?? [];
         var result = new AgentRecommendation[cached.Count];
         for (int i = 0; i < result.Length; i++)
         {

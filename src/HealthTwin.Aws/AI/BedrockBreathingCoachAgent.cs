@@ -8,5 +8,5 @@ public sealed class BedrockBreathingCoachAgent(BedrockAnalysisService service)
     : BedrockAgent(service, new BreathingCoachAgent(), FocusText, "Bedrock Breathing Coach", "Breathing exercises from a language model (Llama 3.3 70B by default), with the local Breathing Coach as fallback.")
 {
     /// <summary>The focus given to the model.</summary>
-    public const string FocusText = "breathing: one short breathing exercise or micro-break that fits right now";
+    internal const string FocusText = "breathing: one short breathing exercise or micro-break that fits right now";
 }

@@ -8,5 +8,5 @@ public sealed class BedrockBurnoutGuardianAgent(BedrockAnalysisService service)
     : BedrockAgent(service, new BurnoutGuardianAgent(), FocusText, "Bedrock Burnout Guardian", "Burnout prevention from a language model (Claude 3.5 Sonnet by default), with the local Burnout Guardian as fallback.")
 {
     /// <summary>The focus given to the model.</summary>
-    public const string FocusText = "stress and burnout prevention: strain over the last days and how to recover";
+    internal const string FocusText = "stress and burnout prevention: strain over the last days and how to recover";
 }

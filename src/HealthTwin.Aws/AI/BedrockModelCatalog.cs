@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Collections.ObjectModel;
 using HealthTwin.Agents.BuiltIn;
 
 namespace HealthTwin.Aws.AI;
@@ -31,23 +33,27 @@ public static class BedrockModelCatalog
     /// <summary>Amazon Titan Text Premier (no tool use and no system prompt in Converse: JSON is asked for in the prompt).</summary>
     public const string TitanTextPremier = "amazon.titan-text-premier-v1:0";
 
-    private static readonly Dictionary<string, string> AliasMap = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> AliasMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [ClaudeSonnet35Alias] = ClaudeSonnet35,
         [Llama33Alias] = Llama33Instruct70B,
         [TitanTextPremierAlias] = TitanTextPremier,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The aliases and the model ids they stand for.</summary>
+    /// <summary>The aliases and the model ids they stand for (read-only).</summary>
     public static IReadOnlyDictionary<string, string> Aliases => AliasMap;
 
-    /// <summary>The built-in price table (USD per 1,000 tokens, on-demand, us-east-1).</summary>
-    public static IReadOnlyList<BedrockModelPrice> DefaultPrices { get; } =
+    /// <summary>
+    /// The built-in price table (USD per 1,000 tokens, on-demand, us-east-1). The list and its prices are read-only
+    /// (<see cref="BedrockModelPrice.IsReadOnly"/>): they are shared by every host in the process. Configure
+    /// <c>HealthTwin:Bedrock:Prices</c> (<see cref="BedrockOptions.Prices"/>) to override or extend them.
+    /// </summary>
+    public static IReadOnlyList<BedrockModelPrice> DefaultPrices { get; } = new ReadOnlyCollection<BedrockModelPrice>(
     [
-        new(ClaudeSonnet35, 0.003, 0.015),
-        new(Llama33Instruct70B, 0.00072, 0.00072),
-        new(TitanTextPremier, 0.0005, 0.0015),
-    ];
+        BedrockModelPrice.ReadOnly(ClaudeSonnet35, 0.003, 0.015),
+        BedrockModelPrice.ReadOnly(Llama33Instruct70B, 0.00072, 0.00072),
+        BedrockModelPrice.ReadOnly(TitanTextPremier, 0.0005, 0.0015),
+    ]);
 
     /// <summary>Resolves an alias to its model id; any other id, inference profile or ARN passes through (trimmed).</summary>
     /// <param name="aliasOrModelId">An alias such as <c>claude-3-5-sonnet</c> or a model id.</param>

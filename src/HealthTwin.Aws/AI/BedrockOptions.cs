@@ -72,6 +72,13 @@ public sealed class BedrockOptions
     /// <summary>How many characters of today's user notes go into the prompt (fenced as untrusted data). Default 500; allowed 0 (never send notes) – 2000.</summary>
     public int MaxNotesLength { get; set; } = 500;
 
+    /// <summary>
+    /// The longest focus text, in characters, that <see cref="BedrockAnalysisService.AnalyzeWithAIAsync"/> and
+    /// <see cref="BedrockAnalysisService.StreamWithAIAsync"/> accept (the focus goes into the prompt). Default 200;
+    /// allowed 1–2000.
+    /// </summary>
+    public int MaxFocusLength { get; set; } = 200;
+
     /// <summary>Prices that override or extend <see cref="BedrockModelCatalog.DefaultPrices"/>.</summary>
     public IList<BedrockModelPrice> Prices { get; } = [];
 
@@ -103,61 +110,61 @@ public sealed class BedrockOptions
 
         if (!Enum.IsDefined(Mode))
         {
-            errors.Add(new("mode", Mode.ToString(), "Hybrid or Replace"));
+            errors.Add(new(Key("Mode"), Mode.ToString(), "Hybrid or Replace"));
         }
 
         if (Region is not null && (Region.Length is < 4 or > 32 || !Region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
         {
-            errors.Add(new("region", Region, "an AWS region name such as us-east-1"));
+            errors.Add(new(Key("Region"), Region, "an AWS region name such as us-east-1"));
         }
 
         if (ServiceUrl is not null && (!ServiceUrl.IsAbsoluteUri || (ServiceUrl.Scheme != Uri.UriSchemeHttps && ServiceUrl.Scheme != Uri.UriSchemeHttp)))
         {
-            errors.Add(new("serviceUrl", ServiceUrl.OriginalString, "an absolute http(s) URL"));
+            errors.Add(new(Key("ServiceUrl"), ServiceUrl.OriginalString, "an absolute http(s) URL"));
         }
 
         if (string.IsNullOrWhiteSpace(DefaultModel))
         {
-            errors.Add(new("defaultModel", DefaultModel ?? "null", "a model id or alias"));
+            errors.Add(new(Key("DefaultModel"), DefaultModel ?? "null", "a model id or alias"));
         }
 
         foreach (KeyValuePair<string, string> model in Models)
         {
             if (string.IsNullOrWhiteSpace(model.Value))
             {
-                errors.Add(new("models:" + model.Key, "empty", "a model id or alias"));
+                errors.Add(new(Key("Models:" + model.Key), "empty", "a model id or alias"));
             }
         }
 
         if (MaxTokens is < 64 or > 8192)
         {
-            errors.Add(new("maxTokens", MaxTokens.ToString(CultureInfo.InvariantCulture), "64–8192"));
+            errors.Add(new(Key("MaxTokens"), MaxTokens.ToString(CultureInfo.InvariantCulture), "64–8192"));
         }
 
         if (!double.IsFinite(Temperature) || Temperature < 0 || Temperature > 1)
         {
-            errors.Add(new("temperature", N(Temperature), "0–1"));
+            errors.Add(new(Key("Temperature"), N(Temperature), "0–1"));
         }
 
-        Range("timeout", Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "00:00:00.1–00:05:00");
-        Range("retryBudget", RetryBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "00:00:00.1–00:10:00");
+        Range(Key("Timeout"), Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5), "00:00:00.1–00:05:00");
+        Range(Key("RetryBudget"), RetryBudget, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10), "00:00:00.1–00:10:00");
         if (MaxAttempts is < 1 or > 10)
         {
-            errors.Add(new("maxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture), "1–10"));
+            errors.Add(new(Key("MaxAttempts"), MaxAttempts.ToString(CultureInfo.InvariantCulture), "1–10"));
         }
 
-        Range("retryBaseDelay", RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30), "00:00:00.001–00:00:30");
-        Range("retryMaxDelay", RetryMaxDelay, RetryBaseDelay, TimeSpan.FromMinutes(2), $"{T(RetryBaseDelay)} (retryBaseDelay)–00:02:00");
-        Range("cacheDuration", CacheDuration, TimeSpan.Zero, TimeSpan.FromDays(7), "00:00:00 (off)–7.00:00:00");
+        Range(Key("RetryBaseDelay"), RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(30), "00:00:00.001–00:00:30");
+        Range(Key("RetryMaxDelay"), RetryMaxDelay, RetryBaseDelay, TimeSpan.FromMinutes(2), $"{T(RetryBaseDelay)} (RetryBaseDelay)–00:02:00");
+        Range(Key("CacheDuration"), CacheDuration, TimeSpan.Zero, TimeSpan.FromDays(7), "00:00:00 (off)–7.00:00:00");
         if (RateLimitPermits is < 1 or > 1_000_000)
         {
-            errors.Add(new("rateLimitPermits", RateLimitPermits.ToString(CultureInfo.InvariantCulture), "1–1000000"));
+            errors.Add(new(Key("RateLimitPermits"), RateLimitPermits.ToString(CultureInfo.InvariantCulture), "1–1000000"));
         }
 
-        Range("rateLimitWindow", RateLimitWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "00:00:01–1.00:00:00");
+        Range(Key("RateLimitWindow"), RateLimitWindow, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "00:00:01–1.00:00:00");
         if (MaxNotesLength is < 0 or > 2000)
         {
-            errors.Add(new("maxNotesLength", MaxNotesLength.ToString(CultureInfo.InvariantCulture), "0–2000 characters"));
+            errors.Add(new(Key("MaxNotesLength"), MaxNotesLength.ToString(CultureInfo.InvariantCulture), "0–2000 characters"));
         }
 
         for (int i = 0; i < Prices.Count; i++)
@@ -165,21 +172,29 @@ public sealed class BedrockOptions
             BedrockModelPrice price = Prices[i];
             if (price is null || string.IsNullOrWhiteSpace(price.Model))
             {
-                errors.Add(new($"prices:{i}:model", "empty", "a model id or alias"));
+                errors.Add(new(Key($"Prices:{i}:Model"), "empty", "a model id or alias"));
                 continue;
             }
 
             if (!double.IsFinite(price.InputPer1K) || price.InputPer1K < 0)
             {
-                errors.Add(new($"prices:{i}:inputPer1K", N(price.InputPer1K), "0 or more USD per 1,000 tokens"));
+                errors.Add(new(Key($"Prices:{i}:InputPer1K"), N(price.InputPer1K), "0 or more USD per 1,000 tokens"));
             }
 
             if (!double.IsFinite(price.OutputPer1K) || price.OutputPer1K < 0)
             {
-                errors.Add(new($"prices:{i}:outputPer1K", N(price.OutputPer1K), "0 or more USD per 1,000 tokens"));
+                errors.Add(new(Key($"Prices:{i}:OutputPer1K"), N(price.OutputPer1K), "0 or more USD per 1,000 tokens"));
             }
+        }
+
+        if (MaxFocusLength is < 1 or > 2000)
+        {
+            errors.Add(new(Key("MaxFocusLength"), MaxFocusLength.ToString(CultureInfo.InvariantCulture), "1–2000 characters"));
         }
 
         return errors;
     }
+
+    /// <summary>The configuration key of an option as a user writes it, for example <c>HealthTwin:Bedrock:MaxTokens</c>.</summary>
+    private static string Key(string option) => SectionName + ":" + option;
 }

@@ -8,5 +8,5 @@ public sealed class BedrockPredictiveAnalyticsAgent(BedrockAnalysisService servi
     : BedrockAgent(service, new PredictiveAnalyticsAgent(), FocusText, "Bedrock Predictive Analytics", "Trend forecasts from a language model (Claude 3.5 Sonnet by default), with the local Predictive Analytics agent as fallback.")
 {
     /// <summary>The focus given to the model.</summary>
-    public const string FocusText = "trends: where the last days are heading (recovery, burnout, injury risk) and what to do before it happens";
+    internal const string FocusText = "trends: where the last days are heading (recovery, burnout, injury risk) and what to do before it happens";
 }

@@ -8,5 +8,5 @@ public sealed class BedrockSleepAgent(BedrockAnalysisService service)
     : BedrockAgent(service, new SleepAgent(), FocusText, "Bedrock Sleep Agent", "Sleep advice from a language model (Claude 3.5 Sonnet by default), with the local Sleep Agent as fallback.")
 {
     /// <summary>The focus given to the model.</summary>
-    public const string FocusText = "sleep: duration, efficiency, timing and sleep debt, and what to do tonight";
+    internal const string FocusText = "sleep: duration, efficiency, timing and sleep debt, and what to do tonight";
 }

@@ -399,6 +399,6 @@ internal static class HealthPromptBuilder
         }
 
         private static string Serialize(T value) =>
-            JsonSerializer.Serialize(value, (JsonTypeInfo<T>)HealthTwinJsonContext.Default.GetTypeInfo(typeof(T))!).Trim('"');
+            JsonSerializer.Serialize(value, HealthTwinJson.GetTypeInfo<T>()).Trim('"');
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class BedrockChatClient : IChatClient
     public const string ProviderName = "aws.bedrock";
 
     /// <summary>The SigV4 signing service name of Bedrock Runtime: <c>bedrock</c>.</summary>
-    public const string SigningService = "bedrock";
+    internal const string SigningService = "bedrock";
 
     /// <summary>The <see cref="ChatResponseUpdate.AdditionalProperties"/> key of a partial tool-use input in a stream.</summary>
     public const string ToolInputDeltaKey = BedrockEventStreamReader.ToolInputDeltaKey;

@@ -8,8 +8,11 @@ namespace HealthTwin.Aws.Bedrock;
 /// </summary>
 public sealed class BedrockChatClientOptions
 {
-    /// <summary>The default model id: <c>anthropic.claude-3-5-sonnet-20241022-v2:0</c>.</summary>
-    public const string DefaultModel = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+    /// <summary>
+    /// The model used when a request names none: today <see cref="AI.BedrockModelCatalog.ClaudeSonnet35"/>. A property,
+    /// not a constant, so that a newer package can move to a newer model without recompiling its callers.
+    /// </summary>
+    public static string DefaultModel => AI.BedrockModelCatalog.ClaudeSonnet35;
 
     /// <summary>
     /// The AWS region (for example <c>us-east-1</c>). When <see langword="null"/>: the registered <c>AWSOptions</c>'

@@ -1,3 +1,4 @@
+using HealthTwin;
 using HealthTwin.Agents;
 using HealthTwin.Aws;
 using HealthTwin.Aws.AI;
@@ -5,12 +6,12 @@ using HealthTwin.Aws.Bedrock;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the Amazon Bedrock agents to a HealthTwin registration.</summary>
 public static class BedrockBuilderExtensions

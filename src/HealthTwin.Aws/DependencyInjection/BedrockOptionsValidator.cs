@@ -11,6 +11,6 @@ internal sealed class BedrockOptionsValidator : IValidateOptions<BedrockOptions>
         var errors = options.Validate();
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.Select(e => $"{BedrockOptions.SectionName}:{e}"));
+            : ValidateOptionsResult.Fail(errors.Select(static e => e.ToString()));
     }
 }

@@ -1,12 +1,13 @@
 using Amazon.S3;
+using HealthTwin;
 using HealthTwin.Agents.Storage;
 using HealthTwin.Aws.S3;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Replaces the file-system stores with the Amazon S3 stores.</summary>
 public static class S3BuilderExtensions
@@ -23,7 +24,7 @@ public static class S3BuilderExtensions
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder AddS3Storage(this IHealthTwinBuilder builder)
+    public static IHealthTwinBuilder UseS3Storage(this IHealthTwinBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AddCore(builder.Services, bindHostConfiguration: true);
@@ -31,13 +32,13 @@ public static class S3BuilderExtensions
     }
 
     /// <summary>
-    /// Like <see cref="AddS3Storage(IHealthTwinBuilder)"/>, then configures the options in code (after the
+    /// Like <see cref="UseS3Storage(IHealthTwinBuilder)"/>, then configures the options in code (after the
     /// <c>HealthTwin:S3</c> section, so code wins).
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures <see cref="S3StorageOptions"/>.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder AddS3Storage(this IHealthTwinBuilder builder, Action<S3StorageOptions> configure)
+    public static IHealthTwinBuilder UseS3Storage(this IHealthTwinBuilder builder, Action<S3StorageOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
@@ -47,13 +48,13 @@ public static class S3BuilderExtensions
     }
 
     /// <summary>
-    /// Like <see cref="AddS3Storage(IHealthTwinBuilder)"/>, but binds the options from the given section (usually
+    /// Like <see cref="UseS3Storage(IHealthTwinBuilder)"/>, but binds the options from the given section (usually
     /// <c>configuration.GetSection("HealthTwin:S3")</c>) instead of the host's <c>HealthTwin:S3</c>.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="section">The S3 options section.</param>
     /// <returns>The builder.</returns>
-    public static IHealthTwinBuilder AddS3Storage(this IHealthTwinBuilder builder, IConfiguration section)
+    public static IHealthTwinBuilder UseS3Storage(this IHealthTwinBuilder builder, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);

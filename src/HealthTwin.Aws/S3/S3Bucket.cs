@@ -32,7 +32,11 @@ internal sealed class S3Bucket
         ArgumentNullException.ThrowIfNull(logger);
         if (string.IsNullOrWhiteSpace(options.BucketName))
         {
-            throw new ArgumentException($"{S3StorageOptions.SectionName}:{nameof(S3StorageOptions.BucketName)} is required.", nameof(options));
+            // The same failure as the options validation on start, for stores built without dependency injection.
+            throw new Microsoft.Extensions.Options.OptionsValidationException(
+                Microsoft.Extensions.Options.Options.DefaultName,
+                typeof(S3StorageOptions),
+                [$"{S3StorageOptions.SectionName}:{nameof(S3StorageOptions.BucketName)} is required: set it or the {S3StorageOptions.BucketNameVariable} environment variable."]);
         }
 
         _client = client;

@@ -53,7 +53,7 @@ public sealed class S3MetricsStore : IMetricsStore
         long started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(days, _bucket.Parallel(cancellationToken), async (day, token) =>
         {
-            byte[] json = JsonSerializer.SerializeToUtf8Bytes(day, HealthTwinJsonContext.Default.DailyMetrics);
+            byte[] json = JsonSerializer.SerializeToUtf8Bytes(day, HealthTwinJson.GetTypeInfo<DailyMetrics>());
             using var content = new MemoryStream(json, writable: false);
             await _bucket.PutAsync(StorageKeys.MetricsKey(userId, day.Date), content, JsonContentType, NoMetadata, token).ConfigureAwait(false);
         }).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public sealed class S3MetricsStore : IMetricsStore
     public async Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        StorageArguments.ValidateDateRange(fromDate, toDate);
+        S3Arguments.ValidateDateRange(fromDate, toDate);
         long started = Stopwatch.GetTimestamp();
         List<DateOnly> dates = await ListRangeAsync(userId, fromDate, toDate, cancellationToken).ConfigureAwait(false);
         var days = new DailyMetrics?[dates.Count];
@@ -101,7 +101,7 @@ public sealed class S3MetricsStore : IMetricsStore
     public async Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
-        StorageArguments.ValidateDateRange(fromDate, toDate);
+        S3Arguments.ValidateDateRange(fromDate, toDate);
         List<DateOnly> dates = await ListRangeAsync(userId, fromDate, toDate, cancellationToken).ConfigureAwait(false);
         if (dates.Count == 0)
         {
@@ -129,10 +129,10 @@ public sealed class S3MetricsStore : IMetricsStore
         DateTimeOffset now = _timeProvider.GetUtcNow();
         string fileName = BackupFileName(DateOnly.FromDateTime(now.UtcDateTime));
         string key = StorageKeys.FileKey(userId, UserFileCategory.Reports, fileName);
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(days, HealthTwinJsonContext.Default.IReadOnlyListDailyMetrics);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(days, HealthTwinJson.GetTypeInfo<IReadOnlyList<DailyMetrics>>());
         using (var content = new MemoryStream(json, writable: false))
         {
-            await _bucket.PutAsync(key, content, JsonContentType, UserFileMetadata.Create(userId, UserFileCategory.Reports, now), cancellationToken).ConfigureAwait(false);
+            await _bucket.PutAsync(key, content, JsonContentType, S3Arguments.Metadata(userId, UserFileCategory.Reports, now), cancellationToken).ConfigureAwait(false);
         }
 
         S3Log.MetricsExported(_bucket.Logger, days.Count, key, _bucket.Name);
@@ -158,6 +158,7 @@ public sealed class S3MetricsStore : IMetricsStore
     /// <exception cref="FileNotFoundException">The backup does not exist.</exception>
     /// <exception cref="HealthDataValidationException">The backup is not valid; nothing is written.</exception>
     /// <exception cref="S3StorageException">Reading or writing failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter is the CancellationToken, last, as in every async API; the overloads differ in a required parameter (file name or stream).")]
     public async Task<int> ImportAsync(string userId, string backupFileName, CancellationToken cancellationToken = default)
     {
         string key = StorageKeys.FileKey(userId, UserFileCategory.Reports, backupFileName);
@@ -173,6 +174,7 @@ public sealed class S3MetricsStore : IMetricsStore
     /// <returns>How many days were saved.</returns>
     /// <exception cref="HealthDataValidationException">The JSON is malformed or a day is invalid; nothing is written.</exception>
     /// <exception cref="S3StorageException">Writing failed.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter is the CancellationToken, last, as in every async API; the overloads differ in a required parameter (file name or stream).")]
     public async Task<int> ImportAsync(string userId, Stream backup, CancellationToken cancellationToken = default)
     {
         StorageKeys.ValidateUserId(userId);
@@ -228,7 +230,7 @@ public sealed class S3MetricsStore : IMetricsStore
         try
         {
             await using var body = new S3ReadStream(response.ResponseStream, _bucket, key, response);
-            return await JsonSerializer.DeserializeAsync(body, HealthTwinJsonContext.Default.DailyMetrics, cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(body, HealthTwinJson.GetTypeInfo<DailyMetrics>(), cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {

@@ -25,22 +25,22 @@ public sealed class S3StorageOptions
     public const string EncryptionNone = "none";
 
     /// <summary>The default <see cref="MultipartThresholdBytes"/>: 16 MiB.</summary>
-    public const long DefaultMultipartThresholdBytes = 16L * 1024 * 1024;
+    internal const long DefaultMultipartThresholdBytes = 16L * 1024 * 1024;
 
     /// <summary>The smallest <see cref="MultipartThresholdBytes"/>: 5 MiB, the S3 minimum part size.</summary>
-    public const long MinMultipartThresholdBytes = 5L * 1024 * 1024;
+    internal const long MinMultipartThresholdBytes = 5L * 1024 * 1024;
 
     /// <summary>The largest <see cref="MultipartThresholdBytes"/>: 5 GiB, the S3 maximum single PUT.</summary>
-    public const long MaxMultipartThresholdBytes = 5L * 1024 * 1024 * 1024;
+    internal const long MaxMultipartThresholdBytes = 5L * 1024 * 1024 * 1024;
 
     /// <summary>The default <see cref="MaxParallelism"/>: 8.</summary>
-    public const int DefaultMaxParallelism = 8;
+    internal const int DefaultMaxParallelism = 8;
 
     /// <summary>The largest <see cref="MaxParallelism"/>: 64.</summary>
-    public const int MaxMaxParallelism = 64;
+    internal const int MaxMaxParallelism = 64;
 
     /// <summary>The longest <see cref="KeyPrefixRoot"/>: 256 characters.</summary>
-    public const int MaxKeyPrefixRootLength = 256;
+    internal const int MaxKeyPrefixRootLength = 256;
 
     /// <summary>
     /// The bucket. Required: from <c>HealthTwin:S3:BucketName</c>, else <c>AWS_S3_BUCKET_NAME</c>. 3–63 characters
@@ -96,7 +96,7 @@ public sealed class S3StorageOptions
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>The default <see cref="Timeout"/>: 30 seconds.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>How many requests one store operation (saving or loading many days, multipart parts) runs at once. Default 8; allowed 1–64.</summary>
     public int MaxParallelism { get; set; } = DefaultMaxParallelism;

@@ -114,7 +114,7 @@ internal sealed partial class S3StorageOptionsValidator : IValidateOptions<S3Sto
         $"{S3StorageOptions.SectionName}:{option} = '{Printable(value)}' is not allowed: {allowed}.";
 
     /// <summary>Escapes control and non-ASCII characters of a configured value and shortens it to ~80 characters.</summary>
-    private static string Printable(string? value)
+    internal static string Printable(string? value)
     {
         if (value is null)
         {

@@ -46,9 +46,9 @@ public sealed class S3UserFileStore : IUserFileStore
     {
         string key = StorageKeys.FileKey(userId, category, fileName);
         ArgumentNullException.ThrowIfNull(content);
-        StorageArguments.ValidateContentType(contentType);
+        S3Arguments.ValidateContentType(contentType);
         DateTimeOffset now = _timeProvider.GetUtcNow();
-        IReadOnlyDictionary<string, string> metadata = UserFileMetadata.Create(userId, category, now);
+        IReadOnlyDictionary<string, string> metadata = S3Arguments.Metadata(userId, category, now);
 
         long size;
         bool multipart;
@@ -183,7 +183,7 @@ public sealed class S3UserFileStore : IUserFileStore
     public Task<Uri?> GetDownloadUrlAsync(string userId, UserFileCategory category, string fileName, TimeSpan expiresIn, CancellationToken cancellationToken = default)
     {
         string key = StorageKeys.FileKey(userId, category, fileName);
-        StorageArguments.ValidateExpiry(expiresIn);
+        S3Arguments.ValidateExpiry(expiresIn);
         return PresignAsync(key, _timeProvider.GetUtcNow() + expiresIn, cancellationToken);
     }
 

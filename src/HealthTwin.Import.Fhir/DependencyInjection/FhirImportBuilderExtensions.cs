@@ -1,9 +1,9 @@
 using HealthTwin.Import;
 using HealthTwin.Import.Fhir;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds HL7 FHIR R4 import to the wearable importers.</summary>
 public static class FhirImportBuilderExtensions

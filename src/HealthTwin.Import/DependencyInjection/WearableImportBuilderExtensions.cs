@@ -1,3 +1,4 @@
+using HealthTwin;
 using HealthTwin.Import;
 using HealthTwin.Import.AppleHealth;
 using HealthTwin.Import.Fitbit;
@@ -7,20 +8,17 @@ using HealthTwin.Import.Oura;
 using HealthTwin.Import.Storage;
 using HealthTwin.Import.Whoop;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace HealthTwin;
+// The namespace hosts look in for Add*/Use* extensions (as with AddHttpClient, AddOptions).
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the wearable importers to a HealthTwin host.</summary>
 public static class WearableImportBuilderExtensions
 {
-    /// <summary>The configuration section the options bind from by convention: <c>HealthTwin:Import</c>.</summary>
-    public const string SectionName = "Import";
-
     /// <summary>
     /// Adds the <see cref="WearableImporter"/>, the built-in format importers (Apple Health, Oura, WHOOP, Garmin,
     /// Fitbit, Open mHealth) and the <see cref="WearableImportService"/> that stores an upload and its days.

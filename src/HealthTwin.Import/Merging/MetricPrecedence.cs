@@ -14,7 +14,7 @@ namespace HealthTwin.Import.Merging;
 /// </list>
 /// Open mHealth and FHIR come last in every group: they are interchange formats whose device is unknown.
 /// </summary>
-public sealed class MetricPrecedence
+internal sealed class MetricPrecedence
 {
     private static readonly WearableSource[] Overnight =
         [WearableSource.Oura, WearableSource.Whoop, WearableSource.Garmin, WearableSource.Fitbit, WearableSource.AppleHealth];

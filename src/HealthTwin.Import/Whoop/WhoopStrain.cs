@@ -6,7 +6,7 @@ namespace HealthTwin.Import.Whoop;
 /// bands at the same places (light &lt; 10 → &lt; 47.6, moderate 10–14 → 47.6–66.7, strenuous 14–18 → 66.7–85.7,
 /// all out 18–21 → 85.7–100); it does not make the scale linear in effort. It is not a medical measure.
 /// </summary>
-public static class WhoopStrain
+internal static class WhoopStrain
 {
     /// <summary>The top of WHOOP's strain scale.</summary>
     public const double Max = 21;

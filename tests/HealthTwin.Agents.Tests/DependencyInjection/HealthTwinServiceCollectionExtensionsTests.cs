@@ -111,8 +111,8 @@ public class HealthTwinServiceCollectionExtensionsTests
         Func<Task> act = () => host.StartAsync();
 
         (await act.Should().ThrowAsync<OptionsValidationException>())
-            .Which.Failures.Should().Contain(f => f.Contains("alerts.hrvDropPercent = 150", StringComparison.Ordinal) && f.Contains("1–90", StringComparison.Ordinal))
-            .And.Contain(f => f.Contains("agentTimeout", StringComparison.Ordinal));
+            .Which.Failures.Should().Contain(f => f.StartsWith("HealthTwin:Alerts:HrvDropPercent = 150", StringComparison.Ordinal) && f.Contains("1–90", StringComparison.Ordinal))
+            .And.Contain(f => f.StartsWith("HealthTwin:AgentTimeout = ", StringComparison.Ordinal), "options are named by their configuration key, as users write them");
     }
 
     [Fact]

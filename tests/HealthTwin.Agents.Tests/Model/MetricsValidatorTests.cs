@@ -113,7 +113,7 @@ public class MetricsValidatorTests
     {
         var thresholds = new AlertThresholds { HrvDropPercent = 0, RestingHrIncreasePercent = 101, MinSleepHours = 13, MaxStressScore = 100 };
 
-        thresholds.Validate().Select(e => e.Field).Should().Equal("alerts.hrvDropPercent", "alerts.restingHrIncreasePercent", "alerts.minSleepHours", "alerts.maxStressScore");
+        thresholds.Validate().Select(e => e.Field).Should().Equal("HealthTwin:Alerts:HrvDropPercent", "HealthTwin:Alerts:RestingHrIncreasePercent", "HealthTwin:Alerts:MinSleepHours", "HealthTwin:Alerts:MaxStressScore");
     }
 
     [Fact]

@@ -60,6 +60,25 @@ public class AgentOrchestratorTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_TimeoutChangedDuringTheAnalysis_UsesTheTimeoutItStartedWith()
+    {
+        var options = new HealthTwinOptions { AgentTimeout = TimeSpan.FromSeconds(30) };
+        var agent = new FakeAgent("changes-options", async (c, ct) =>
+        {
+            options.AgentTimeout = TimeSpan.FromMilliseconds(1);   // before its first await: the analysis has started
+            await Task.Delay(50, ct);
+            return [FakeAgent.Recommendation("changes-options", "done", RecommendationPriority.Low, c)];
+        });
+        var orchestrator = new AgentOrchestrator([agent], Options.Create(options), TimeProvider.System, NullLogger<AgentOrchestrator>.Instance);
+
+        AgentAnalysis analysis = await orchestrator.AnalyzeAsync(Context());
+
+        analysis.Agents.Single().Status.Should().Be(AgentRunStatus.Succeeded, "an analysis keeps the timeout it started with");
+        options.AgentTimeout = TimeSpan.FromMilliseconds(1);
+        (await orchestrator.AnalyzeAsync(Context())).Agents.Single().Status.Should().Be(AgentRunStatus.TimedOut, "the next analysis takes the new value");
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_HangingAgent_IsCancelledAtTheTimeout()
     {
         var cancelled = new TaskCompletionSource();

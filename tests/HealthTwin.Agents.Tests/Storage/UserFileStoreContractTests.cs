@@ -43,9 +43,9 @@ public abstract class UserFileStoreContractTests
         download.Info.ContentType.Should().Be("text/csv");
         download.Info.Size.Should().Be(23);
         download.Info.Key.Should().Be(stored.Key);
-        download.Metadata.Should().Contain(UserFileMetadata.UserId, "alice")
-            .And.Contain(UserFileMetadata.DataType, "wearable-exports")
-            .And.Contain(UserFileMetadata.UploadedAt, Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        download.Metadata.Should().Contain("user-id", "alice")
+            .And.Contain("data-type", "wearable-exports")
+            .And.Contain("uploaded-at", Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract class UserFileStoreContractTests
 
         await using UserFileDownload? download = await store.DownloadAsync("alice", UserFileCategory.Reports, "weekly.json");
         (await ReadAllTextAsync(download!.Content)).Should().Be("{\"v\":2,\"more\":true}");
-        download.Metadata[UserFileMetadata.UploadedAt].Should().Be(Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        download.Metadata["uploaded-at"].Should().Be(Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         (await ToListAsync(store.ListAsync("alice"))).Should().ContainSingle();
     }
 
@@ -195,7 +195,7 @@ public abstract class UserFileStoreContractTests
         await using (UserFileDownload? bobs = await store.DownloadAsync("bob", UserFileCategory.Reports, "secret.txt"))
         {
             (await ReadAllTextAsync(bobs!.Content)).Should().Be("bob's");
-            bobs.Metadata[UserFileMetadata.UserId].Should().Be("bob");
+            bobs.Metadata["user-id"].Should().Be("bob");
         }
 
         (await store.DownloadAsync("alice", UserFileCategory.Reports, "other.txt")).Should().BeNull();
@@ -210,7 +210,7 @@ public abstract class UserFileStoreContractTests
         await store.UploadAsync("alice", UserFileCategory.Reports, "r.txt", Text("x"), "text/plain");
 
         Uri? shortest = await store.GetDownloadUrlAsync("alice", UserFileCategory.Reports, "r.txt", TimeSpan.FromSeconds(1));
-        Uri? longest = await store.GetDownloadUrlAsync("alice", UserFileCategory.Reports, "r.txt", StorageArguments.MaxUrlExpiry);
+        Uri? longest = await store.GetDownloadUrlAsync("alice", UserFileCategory.Reports, "r.txt", TimeSpan.FromDays(7));
 
         if (IssuesDownloadUrls)
         {

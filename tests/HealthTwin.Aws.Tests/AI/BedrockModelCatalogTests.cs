@@ -77,4 +77,20 @@ public sealed class BedrockModelCatalogTests
         new BedrockModelPrice("m", 0.003, 0.015).Estimate(1200, 300).Should().BeApproximately(0.0081, 1e-12);
         new BedrockModelPrice("m", 0.003, 0.015).Estimate(-5, 0).Should().Be(0);
     }
+
+    [Fact]
+    public void DefaultPrices_AreReadOnly_ListAndEntries()
+    {
+        BedrockModelPrice sonnet = BedrockModelCatalog.DefaultPrices[0];
+
+        sonnet.IsReadOnly.Should().BeTrue();
+        Action setPrice = () => sonnet.InputPer1K = 0;
+        setPrice.Should().Throw<InvalidOperationException>().WithMessage("*HealthTwin:Bedrock:Prices*");
+        Action add = () => ((IList<BedrockModelPrice>)BedrockModelCatalog.DefaultPrices).Add(new BedrockModelPrice("m", 1, 1));
+        add.Should().Throw<NotSupportedException>();
+        Action alias = () => ((IDictionary<string, string>)BedrockModelCatalog.Aliases)["x"] = "y";
+        alias.Should().Throw<NotSupportedException>();
+        BedrockModelCatalog.FindPrice(BedrockModelCatalog.ClaudeSonnet35)!.InputPer1K.Should().Be(0.003);
+        new BedrockModelPrice("m", 1, 2) { InputPer1K = 3 }.IsReadOnly.Should().BeFalse("configured prices stay writable for binding");
+    }
 }

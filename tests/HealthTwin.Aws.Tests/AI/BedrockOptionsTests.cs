@@ -36,6 +36,10 @@ public sealed class BedrockOptionsTests
     [InlineData("timeoutMs", 300001, false)]
     [InlineData("cacheDurationMs", -1, false)]
     [InlineData("cacheDurationMs", 0, true)]
+    [InlineData("maxFocusLength", 0, false)]
+    [InlineData("maxFocusLength", 1, true)]
+    [InlineData("maxFocusLength", 2000, true)]
+    [InlineData("maxFocusLength", 2001, false)]
     public void Validate_Boundaries_BelowAtAbove(string option, double value, bool valid)
     {
         var options = new BedrockOptions();
@@ -48,6 +52,7 @@ public sealed class BedrockOptionsTests
             case "rateLimitPermits": options.RateLimitPermits = (int)value; break;
             case "timeoutMs": options.Timeout = TimeSpan.FromMilliseconds(value); break;
             case "cacheDurationMs": options.CacheDuration = TimeSpan.FromMilliseconds(value); break;
+            case "maxFocusLength": options.MaxFocusLength = (int)value; break;
         }
 
         var errors = options.Validate();
@@ -58,7 +63,8 @@ public sealed class BedrockOptionsTests
         }
         else
         {
-            errors.Should().ContainSingle().Which.Field.Should().Be(option.Replace("Ms", string.Empty, StringComparison.Ordinal));
+            string key = option.Replace("Ms", string.Empty, StringComparison.Ordinal);
+            errors.Should().ContainSingle().Which.Field.Should().Be("HealthTwin:Bedrock:" + char.ToUpperInvariant(key[0]) + key[1..], "options are named by their configuration key");
         }
     }
 
@@ -78,11 +84,11 @@ public sealed class BedrockOptionsTests
         string[] messages = [.. options.Validate().Select(e => e.ToString())];
 
         messages.Should().BeEquivalentTo(
-            "region = Not A Region is outside the allowed range an AWS region name such as us-east-1.",
-            "serviceUrl = ftp://example.com is outside the allowed range an absolute http(s) URL.",
-            "models:sleep = empty is outside the allowed range a model id or alias.",
-            "retryMaxDelay = 00:00:01 is outside the allowed range 00:00:02 (retryBaseDelay)–00:02:00.",
-            "prices:0:inputPer1K = -1 is outside the allowed range 0 or more USD per 1,000 tokens.",
-            "prices:0:outputPer1K = Infinity is outside the allowed range 0 or more USD per 1,000 tokens.");
+            "HealthTwin:Bedrock:Region = Not A Region is outside the allowed range an AWS region name such as us-east-1.",
+            "HealthTwin:Bedrock:ServiceUrl = ftp://example.com is outside the allowed range an absolute http(s) URL.",
+            "HealthTwin:Bedrock:Models:sleep = empty is outside the allowed range a model id or alias.",
+            "HealthTwin:Bedrock:RetryMaxDelay = 00:00:01 is outside the allowed range 00:00:02 (RetryBaseDelay)–00:02:00.",
+            "HealthTwin:Bedrock:Prices:0:InputPer1K = -1 is outside the allowed range 0 or more USD per 1,000 tokens.",
+            "HealthTwin:Bedrock:Prices:0:OutputPer1K = Infinity is outside the allowed range 0 or more USD per 1,000 tokens.");
     }
 }

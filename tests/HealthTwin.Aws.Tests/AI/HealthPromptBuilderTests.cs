@@ -144,10 +144,10 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
 
         // The original guide: `User Profile: ${JSON.stringify(profile)}` … `Focus on: ${focus}`, in the app's JSON shape.
         string guide = "You are a health coach AI. Analyze this data and provide 3 specific recommendations:\n\n\n"
-            + "User Profile: " + JsonSerializer.Serialize(context.Profile, HealthTwinJsonContext.Default.UserProfile) + "\n"
-            + "Today's Metrics: " + JsonSerializer.Serialize(context.Today, HealthTwinJsonContext.Default.DailyMetrics) + "\n"
-            + "Last 7 Days Trend: " + JsonSerializer.Serialize(context.Last7Days, HealthTwinJsonContext.Default.IReadOnlyListDailyMetrics) + "\n"
-            + "Baseline: " + JsonSerializer.Serialize(context.Baseline, HealthTwinJsonContext.Default.Baseline) + "\n\n\n"
+            + "User Profile: " + JsonSerializer.Serialize(context.Profile, HealthTwinJson.GetTypeInfo<UserProfile>()) + "\n"
+            + "Today's Metrics: " + JsonSerializer.Serialize(context.Today, HealthTwinJson.GetTypeInfo<DailyMetrics>()) + "\n"
+            + "Last 7 Days Trend: " + JsonSerializer.Serialize(context.Last7Days, HealthTwinJson.GetTypeInfo<IReadOnlyList<DailyMetrics>>()) + "\n"
+            + "Baseline: " + JsonSerializer.Serialize(context.Baseline, HealthTwinJson.GetTypeInfo<Baseline>()) + "\n\n\n"
             + "Focus on: " + Focus + "\n";
 
         var stopwatch = Stopwatch.StartNew();

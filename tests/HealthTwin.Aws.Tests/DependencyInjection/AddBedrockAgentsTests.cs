@@ -156,7 +156,7 @@ public sealed class AddBedrockAgentsTests
 
         Func<BedrockOptions> act = () => provider.GetRequiredService<IOptions<BedrockOptions>>().Value;
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*HealthTwin:Bedrock:temperature = 1.5 is outside the allowed range 0–1.*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*HealthTwin:Bedrock:Temperature = 1.5 is outside the allowed range 0–1.*");
     }
 
     private sealed class NullChatClient : IChatClient

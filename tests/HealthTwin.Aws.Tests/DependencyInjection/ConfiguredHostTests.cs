@@ -134,7 +134,7 @@ public sealed class ConfiguredHostTests : IAsyncLifetime, IDisposable
             ContentRootPath = _root,
             Args = ["--HealthTwin:S3:BucketName=healthtwin-host", "--HealthTwin:S3:Region=eu-central-1"],
         });
-        builder.Services.AddHealthTwin().AddS3Storage();
+        builder.Services.AddHealthTwin().UseS3Storage();
         using IHost host = builder.Build();
 
         S3StorageOptions options = host.Services.GetRequiredService<IOptions<S3StorageOptions>>().Value;
@@ -155,7 +155,7 @@ public sealed class ConfiguredHostTests : IAsyncLifetime, IDisposable
             ["HealthTwin:S3:Region"] = "eu-west-1",
         }).Build();
         var services = new ServiceCollection();
-        services.AddHealthTwin(configuration.GetSection("HealthTwin")).AddBedrockAgents().AddS3Storage();
+        services.AddHealthTwin(configuration.GetSection("HealthTwin")).AddBedrockAgents().UseS3Storage();
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IOptions<BedrockOptions>>().Value.Enabled.Should().BeTrue();

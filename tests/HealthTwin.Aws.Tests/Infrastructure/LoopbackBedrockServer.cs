@@ -93,7 +93,7 @@ internal sealed class LoopbackBedrockServer : IAsyncDisposable
         await context.Request.Body.CopyToAsync(buffer, aborted);
         byte[] body = buffer.ToArray();
         string rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        string? signatureError = LoopbackBedrockServerSigV4.Verify(context, body, AccessKey, SecretKey, BedrockChatClient.SigningService);
+        string? signatureError = LoopbackBedrockServerSigV4.Verify(context, body, AccessKey, SecretKey, "bedrock");
         var request = new LoopbackBedrockRequest(rawTarget, Encoding.UTF8.GetString(body), context.Request.Headers.Authorization.ToString(), signatureError);
         _requests.Enqueue(request);
         context.Response.Headers["x-amzn-RequestId"] = "req-" + Interlocked.Increment(ref _requestCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -87,7 +87,7 @@ public sealed partial class S3ServerFixture : IAsyncLifetime
         {
             BucketName = bucket,
             MaxParallelism = maxParallelism,
-            MultipartThresholdBytes = multipartThresholdBytes ?? S3StorageOptions.DefaultMultipartThresholdBytes,
+            MultipartThresholdBytes = multipartThresholdBytes ?? new S3StorageOptions().MultipartThresholdBytes,
             KeyPrefixRoot = keyPrefixRoot,
         });
 }

@@ -146,7 +146,7 @@ public sealed class S3MetricsStoreTests(S3ServerFixture server, ITestOutputHelpe
         StoredFileInfo listed = (await ToListAsync(files.ListAsync("alice", UserFileCategory.Reports))).Single();
         listed.Size.Should().Be(backup.Size);
         await using UserFileDownload? download = await files.DownloadAsync("alice", UserFileCategory.Reports, backup.FileName);
-        download!.Metadata.Should().Contain(UserFileMetadata.UploadedAt, "2025-03-14T23:59:59.000Z");
+        download!.Metadata.Should().Contain(S3Arguments.UploadedAtMetadata, "2025-03-14T23:59:59.000Z");
         IReadOnlyList<DailyMetrics> parsed = await HealthTwin.Agents.Serialization.HealthTwinJson.ReadMetricsAsync(download.Content);
         parsed.Should().Equal(days);
     }

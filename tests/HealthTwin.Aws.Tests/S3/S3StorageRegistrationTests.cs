@@ -10,19 +10,19 @@ using Microsoft.Extensions.Options;
 
 namespace HealthTwin.Aws.Tests.S3;
 
-/// <summary><c>AddS3Storage</c>: options binding and validation, the S3 client, and the store registrations.</summary>
+/// <summary><c>UseS3Storage</c>: options binding and validation, the S3 client, and the store registrations.</summary>
 [Collection(S3ServerFixtureDefinition.Name)]
 public sealed class S3StorageRegistrationTests(S3ServerFixture server)
 {
     private static readonly AWSOptions DummyAws = new() { Credentials = new BasicAWSCredentials("healthtwin-test", "healthtwin-test-secret") };
 
     [Fact]
-    public void AddS3Storage_ReplacesTheFileSystemStores()
+    public void UseS3Storage_ReplacesTheFileSystemStores()
     {
         var services = new ServiceCollection();
         services.AddDefaultAWSOptions(DummyAws);
 
-        services.AddHealthTwin().AddS3Storage(o => (o.BucketName, o.Region) = ("healthtwin-data", "eu-west-1"));
+        services.AddHealthTwin().UseS3Storage(o => (o.BucketName, o.Region) = ("healthtwin-data", "eu-west-1"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IMetricsStore>().Should().BeOfType<S3MetricsStore>()
@@ -34,7 +34,7 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
     }
 
     [Fact]
-    public void AddS3Storage_BindsHealthTwinS3FromTheHostConfiguration_CodeWins()
+    public void UseS3Storage_BindsHealthTwinS3FromTheHostConfiguration_CodeWins()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -51,7 +51,7 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
 
-        services.AddHealthTwin().AddS3Storage(o => o.MaxParallelism = 16);
+        services.AddHealthTwin().UseS3Storage(o => o.MaxParallelism = 16);
         using ServiceProvider provider = services.BuildServiceProvider();
         S3StorageOptions options = provider.GetRequiredService<IOptions<S3StorageOptions>>().Value;
 
@@ -67,7 +67,7 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
     }
 
     [Fact]
-    public void AddS3Storage_WithASection_BindsThatSectionOnly()
+    public void UseS3Storage_WithASection_BindsThatSectionOnly()
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -77,17 +77,17 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
 
-        services.AddHealthTwin().AddS3Storage(configuration.GetSection("Storage:Backup"));
+        services.AddHealthTwin().UseS3Storage(configuration.GetSection("Storage:Backup"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IOptions<S3StorageOptions>>().Value.BucketName.Should().Be("backup-bucket");
     }
 
     [Fact]
-    public void AddS3Storage_InvalidOptions_FailOnStartNamingEveryProblem()
+    public void UseS3Storage_InvalidOptions_FailOnStartNamingEveryProblem()
     {
         var services = new ServiceCollection();
-        services.AddHealthTwin().AddS3Storage(o => (o.BucketName, o.MaxParallelism) = ("Bad_Bucket", 100));
+        services.AddHealthTwin().UseS3Storage(o => (o.BucketName, o.MaxParallelism) = ("Bad_Bucket", 100));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         Action start = () => provider.GetRequiredService<IStartupValidator>().Validate();
@@ -99,11 +99,11 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
     }
 
     [Fact]
-    public void AddS3Storage_CreatesTheClientFromTheAwsOptionsAndTheS3Options()
+    public void UseS3Storage_CreatesTheClientFromTheAwsOptionsAndTheS3Options()
     {
         var services = new ServiceCollection();
         services.AddDefaultAWSOptions(DummyAws);
-        services.AddHealthTwin().AddS3Storage(o => (o.BucketName, o.ServiceUrl, o.ForcePathStyle) = ("healthtwin-data", new Uri("http://127.0.0.1:9000"), true));
+        services.AddHealthTwin().UseS3Storage(o => (o.BucketName, o.ServiceUrl, o.ForcePathStyle) = ("healthtwin-data", new Uri("http://127.0.0.1:9000"), true));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         IAmazonS3 client = provider.GetRequiredService<IAmazonS3>();
@@ -115,37 +115,37 @@ public sealed class S3StorageRegistrationTests(S3ServerFixture server)
     }
 
     [Fact]
-    public void AddS3Storage_Region_SetsTheRegionEndpoint()
+    public void UseS3Storage_Region_SetsTheRegionEndpoint()
     {
         var services = new ServiceCollection();
         services.AddDefaultAWSOptions(DummyAws);
-        services.AddHealthTwin().AddS3Storage(o => (o.BucketName, o.Region) = ("healthtwin-data", "eu-central-1"));
+        services.AddHealthTwin().UseS3Storage(o => (o.BucketName, o.Region) = ("healthtwin-data", "eu-central-1"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IAmazonS3>().Config.RegionEndpoint.SystemName.Should().Be("eu-central-1");
     }
 
     [Fact]
-    public void AddS3Storage_AHostClient_IsKept()
+    public void UseS3Storage_AHostClient_IsKept()
     {
         using IAmazonS3 own = server.CreateClient();
         var services = new ServiceCollection();
         services.AddSingleton(own);
 
-        services.AddHealthTwin().AddS3Storage(o => o.BucketName = "healthtwin-data");
+        services.AddHealthTwin().UseS3Storage(o => o.BucketName = "healthtwin-data");
         using ServiceProvider provider = services.BuildServiceProvider();
 
         provider.GetRequiredService<IAmazonS3>().Should().BeSameAs(own);
     }
 
     [Fact]
-    public async Task AddS3Storage_EndToEnd_SavesAndLoadsThroughTheRegisteredStores()
+    public async Task UseS3Storage_EndToEnd_SavesAndLoadsThroughTheRegisteredStores()
     {
         using IAmazonS3 admin = server.CreateClient();
         string bucket = await S3ServerFixture.CreateBucketAsync(admin, "di");
         var services = new ServiceCollection();
         services.AddDefaultAWSOptions(DummyAws);
-        services.AddHealthTwin().AddS3Storage(o => (o.BucketName, o.ServiceUrl, o.ForcePathStyle) = (bucket, server.ServiceUrl, true));
+        services.AddHealthTwin().UseS3Storage(o => (o.BucketName, o.ServiceUrl, o.ForcePathStyle) = (bucket, server.ServiceUrl, true));
         await using ServiceProvider provider = services.BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
         var days = S3MetricsStoreTests.Year(new DateOnly(2025, 1, 1), 10);

@@ -50,9 +50,9 @@ public sealed class S3UserFileStoreTests(S3ServerFixture server) : IDisposable
         download!.Info.Size.Should().Be(data.Length);
         download.Info.ContentType.Should().Be("application/zip");
         (await SHA256.HashDataAsync(download.Content)).Should().Equal(SHA256.HashData(data));
-        download.Metadata.Should().Contain(UserFileMetadata.UserId, "alice")
-            .And.Contain(UserFileMetadata.DataType, "wearable-exports")
-            .And.Contain(UserFileMetadata.UploadedAt, "2025-03-14T08:30:00.000Z");
+        download.Metadata.Should().Contain(S3Arguments.UserIdMetadata, "alice")
+            .And.Contain(S3Arguments.DataTypeMetadata, "wearable-exports")
+            .And.Contain(S3Arguments.UploadedAtMetadata, "2025-03-14T08:30:00.000Z");
         GetObjectMetadataResponse head = await Client().GetObjectMetadataAsync(bucket, "users/alice/wearable-exports/oura-2024.zip");
         head.ETag.Should().EndWith($"-{parts}\"", "a multipart object's ETag counts its parts");
     }

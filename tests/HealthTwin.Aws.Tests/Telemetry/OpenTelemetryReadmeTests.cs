@@ -61,8 +61,11 @@ public sealed class OpenTelemetryReadmeTests
         }
 
         Activity analyze = spans.Should().ContainSingle(a => a.OperationName == "healthtwin.analyze").Subject;
+        Activity run = spans.Should().ContainSingle(a => a.OperationName == "healthtwin.agent" && (string?)a.GetTagItem("healthtwin.agent.id") == "bedrock-sleep").Subject;
+        run.ParentSpanId.Should().Be(analyze.SpanId, "the orchestrator runs each agent in its own span");
+        run.GetTagItem("healthtwin.agent.status").Should().Be("succeeded");
         Activity agent = spans.Should().ContainSingle(a => a.DisplayName == "invoke_agent bedrock-sleep").Subject;
-        agent.ParentSpanId.Should().Be(analyze.SpanId);
+        agent.ParentSpanId.Should().Be(run.SpanId);
         agent.GetTagItem("gen_ai.operation.name").Should().Be("invoke_agent");
         agent.GetTagItem("gen_ai.agent.id").Should().Be("bedrock-sleep");
         Activity chat = spans.Should().ContainSingle(a => a.Source.Name == HealthTwinAwsTelemetry.BedrockSourceName && a.DisplayName.StartsWith("chat", StringComparison.Ordinal)).Subject;

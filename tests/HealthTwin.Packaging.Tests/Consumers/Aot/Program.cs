@@ -1,4 +1,3 @@
-using HealthTwin;
 using HealthTwin.Agents;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 // Published with PublishAot=true; prints what was bound and what ran so the test can check it at run time.
 HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddHealthTwin().AddAgent<HydrationAgent>().AddBedrockAgents().AddS3Storage();
+builder.Services.AddHealthTwin().AddAgent<HydrationAgent>().AddBedrockAgents().UseS3Storage();
 using IHost host = builder.Build();
 
 HealthTwinOptions core = host.Services.GetRequiredService<IOptions<HealthTwinOptions>>().Value;
