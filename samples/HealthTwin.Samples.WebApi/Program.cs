@@ -3,7 +3,7 @@ using HealthTwin;
 using HealthTwin.Samples.WebApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze, behind
+// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze and /api/import, behind
 // JWT bearer auth. Every storage key is scoped to the token's subject.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 if (DevTokenCommand.TryRun(args, builder.Configuration))
@@ -15,7 +15,9 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue("Limits:MaxRequestBodyBytes", 10L * 1024 * 1024));
 
 builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")) // local agents, file-system store, unless:
-    .AddAwsFromConfiguration(builder.Configuration);                           // HealthTwin:Bedrock:Enabled, HealthTwin:S3:BucketName
+    .AddAwsFromConfiguration(builder.Configuration)                            // HealthTwin:Bedrock:Enabled, HealthTwin:S3:BucketName
+    .AddWearableImport(builder.Configuration.GetSection("HealthTwin:Import"))  // POST /api/import: time zone, source precedence
+    .AddFhirImport();
 builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         // unless Bedrock registered its analyzer
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
@@ -23,6 +25,7 @@ builder.Services.AddUserRateLimiting();    // RateLimiting:{Ai,Storage,Analyze}P
 builder.Services.AddRedisScaleOut(builder.Configuration); // ConnectionStrings:Redis: shared AI cache and per-user limits
 builder.Services.AddOptions<StorageQuota.Settings>().BindConfiguration("Quotas").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<StorageQuota>();
+builder.Services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PublicLinkSettings>().BindConfiguration(PublicLinkSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SignedLinks>();
 builder.Services.TryAddSingleton(TimeProvider.System);
@@ -53,6 +56,7 @@ RouteGroupBuilder api = app.MapGroup(string.Empty).RequireAuthorization(CallerId
 api.MapChatEndpoint();
 api.MapStorageEndpoints();
 api.MapAnalyzeEndpoint();
+api.MapImportEndpoint();
 app.MapSignedLinkEndpoint(); // expiring signed download links: no token
 
 await app.RunAsync();
