@@ -13,9 +13,7 @@ namespace HealthTwin.Import.AppleHealth;
 /// <para>
 /// The scan costs a vectorised search per element, plus a type comparison per <c>Record</c>: dropped elements are
 /// skipped without looking for their end, and the line breaks of a dropped run are counted once, in bulk.
-/// <see cref="FillAsync"/> reads input ahead asynchronously, so that a synchronous <see cref="Read(Span{byte})"/>
-/// (the XmlReader's) is served from memory; only a kept element larger than what was read ahead makes it wait for
-/// the input synchronously.
+/// The importer runs this filter on its own core, ahead of the XmlReader (<see cref="Reading.ReadAheadStream"/>).
 /// </para>
 /// </summary>
 internal sealed class AppleExportFilterStream : Stream
@@ -84,35 +82,11 @@ internal sealed class AppleExportFilterStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    /// <summary>Input bytes read ahead and not yet filtered.</summary>
-    public int Buffered => end - pos;
-
     public override void Flush()
     {
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <summary>
-    /// Reads input ahead until at least <paramref name="minBytes"/> unread bytes are buffered (at most the buffer's
-    /// size) or the input has ended, so that the synchronous reads that follow need no I/O.
-    /// </summary>
-    /// <param name="minBytes">How much input to have ready.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>A task that completes when the input is buffered.</returns>
-    public async ValueTask FillAsync(int minBytes, CancellationToken cancellationToken)
-    {
-        while (!eof && end - pos < minBytes)
-        {
-            Compact(grow: false);
-            if (end == buffer.Length)
-            {
-                return;
-            }
-
-            Filled(await inner.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false));
-        }
-    }
 
     public override int Read(Span<byte> destination)
     {
@@ -134,7 +108,7 @@ internal sealed class AppleExportFilterStream : Stream
 
             if (step == Step.NeedInput)
             {
-                Compact(grow: true);
+                Compact();
                 Filled(inner.Read(buffer.AsSpan(end)));
             }
         }
@@ -223,7 +197,7 @@ internal sealed class AppleExportFilterStream : Stream
 
             if (step == Step.NeedInput)
             {
-                Compact(grow: true);
+                Compact();
                 Filled(await inner.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false));
             }
         }
@@ -433,10 +407,10 @@ internal sealed class AppleExportFilterStream : Stream
     }
 
     /// <summary>
-    /// Moves what is still needed (pending output and unread input) to the front, and with <paramref name="grow"/>
-    /// doubles a full buffer for an element larger than it.
+    /// Moves what is still needed (pending output and unread input) to the front, and doubles a full buffer for an
+    /// element larger than it.
     /// </summary>
-    private void Compact(bool grow)
+    private void Compact()
     {
         int from = outLength > 0 ? Math.Min(outStart, pos) : pos;
         if (from > 0)
@@ -447,7 +421,7 @@ internal sealed class AppleExportFilterStream : Stream
             outStart = outLength > 0 ? outStart - from : 0;
         }
 
-        if (grow && end == buffer.Length)
+        if (end == buffer.Length)
         {
             if (buffer.Length >= MaxElementBytes)
             {
