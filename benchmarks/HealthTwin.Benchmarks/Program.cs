@@ -22,7 +22,7 @@ switch (args.FirstOrDefault())
     case "apple-generate":
         return HealthTwin.Benchmarks.Import.AppleImportHarness.Generate(Console.Out, args[1], long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
     case "apple-import":
-        return await HealthTwin.Benchmarks.Import.AppleImportHarness.ImportAsync(Console.Out, args[1]);
+        return await HealthTwin.Benchmarks.Import.AppleImportHarness.ImportAsync(Console.Out, args[1], args.Contains("--filter-only"));
     case "webapi-load":
         return await WebApiLoadHarness.RunAsync(
             Console.Out,

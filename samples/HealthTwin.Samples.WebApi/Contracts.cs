@@ -49,3 +49,25 @@ internal sealed record ReportRequest(string? Period, string? Month, int? Year, s
 
 /// <summary><c>/api/reports</c> response: the stored key and a URL to download it from (S3: pre-signed; file system: a signed link).</summary>
 internal sealed record ReportResponse(string Key, Uri Url, string Period, string Document, string Format, string ContentType, long Size);
+
+/// <summary>
+/// <c>/api/import</c> response: how many days were stored and their date range, the raw file's key and a link to it,
+/// and every skipped record's reason (the first <see cref="ImportEndpoint.MaxSkippedListed"/> listed, all counted).
+/// </summary>
+internal sealed record ImportResponse(
+    string File,
+    int DaysImported,
+    DateOnly? From,
+    DateOnly? To,
+    string? RawKey,
+    Uri? RawUrl,
+    int SkippedCount,
+    IReadOnlyList<ImportSkip> Skipped,
+    IReadOnlyList<ImportedFile> Files,
+    IReadOnlyList<string> Notes);
+
+/// <summary>A record of the file that was not imported: where it is (line or record), the field and why.</summary>
+internal sealed record ImportSkip(string File, string Location, string? Field, string Reason);
+
+/// <summary>What one file (or zip entry) of an import contributed: its detected format, days and skipped records.</summary>
+internal sealed record ImportedFile(string File, string Format, int Days, int Skipped);

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 using HealthTwin.Samples.WebApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze and
-// /api/reports, behind
+// The original app's edge functions (aws-bedrock-chat, s3-upload, s3-download, s3-list) plus /api/analyze,
+// /api/reports and /api/import, behind
 // JWT bearer auth. Every storage key is scoped to the token's subject.
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 if (DevTokenCommand.TryRun(args, builder.Configuration))
@@ -16,7 +16,9 @@ builder.WebHost.ConfigureKestrel((context, kestrel) =>
 
 builder.Services.AddHealthTwin(builder.Configuration.GetSection("HealthTwin")) // local agents, file-system store, unless:
     .AddAwsFromConfiguration(builder.Configuration)                            // HealthTwin:Bedrock:Enabled (also AI report insights), HealthTwin:S3:BucketName
-    .AddHealthReports(builder.Configuration.GetSection("HealthTwin:Reports")); // PDF/HTML reports under users/{id}/reports/
+    .AddHealthReports(builder.Configuration.GetSection("HealthTwin:Reports"))  // PDF/HTML reports under users/{id}/reports/
+    .AddWearableImport(builder.Configuration.GetSection("HealthTwin:Import"))  // POST /api/import: time zone, source precedence
+    .AddFhirImport();
 builder.Services.TryAddSingleton<IFocusAnalyzer, LocalFocusAnalyzer>();         // unless Bedrock registered its analyzer
 
 builder.Services.AddJwtAuthentication();   // Auth:SigningKey (HS256) and/or Auth:Authority (JWKS)
@@ -24,6 +26,7 @@ builder.Services.AddUserRateLimiting();    // RateLimiting:{Ai,Storage,Analyze}P
 builder.Services.AddRedisScaleOut(builder.Configuration); // ConnectionStrings:Redis: shared AI cache and per-user limits
 builder.Services.AddOptions<StorageQuota.Settings>().BindConfiguration("Quotas").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<StorageQuota>();
+builder.Services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<PublicLinkSettings>().BindConfiguration(PublicLinkSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<SignedLinks>();
 builder.Services.TryAddSingleton(TimeProvider.System);
@@ -55,6 +58,7 @@ api.MapChatEndpoint();
 api.MapStorageEndpoints();
 api.MapAnalyzeEndpoint();
 api.MapReportEndpoint();
+api.MapImportEndpoint();
 app.MapSignedLinkEndpoint(); // expiring signed download links: no token
 
 await app.RunAsync();

@@ -172,15 +172,4 @@ public sealed class WearableImporterTests
 
         result.Days.Select(d => (d.Date, d.Steps)).Should().Equal((new DateOnly(2024, 3, 31), 600), (new DateOnly(2024, 4, 1), 400));
     }
-
-    private sealed class ForwardOnlyStream(byte[] data) : MemoryStream(data)
-    {
-        public override bool CanSeek => false;
-
-        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
-
-        public override long Position { get => base.Position; set => throw new NotSupportedException(); }
-
-        public override long Length => throw new NotSupportedException();
-    }
 }

@@ -11,7 +11,8 @@ namespace HealthTwin.Import.Storage;
 /// <c>users/{userId}/wearable-exports/</c> and the parsed days in the <see cref="IMetricsStore"/>, all or nothing.
 /// </summary>
 /// <remarks>
-/// Order: the upload is spooled to a temporary file (deleted on close); it is parsed and every day validated before
+/// Order: an upload that cannot seek is spooled to a temporary file (deleted on close); a seekable one (an upload
+/// the host already spooled) is read in place from its start; it is parsed and every day validated before
 /// anything is written; the raw file is uploaded; the days are saved. If saving the days fails or is cancelled, the
 /// days of that date range are put back as they were and the raw file is deleted, so the store is never left
 /// half-written. A parse error (<see cref="WearableImportException"/>) writes nothing.
@@ -47,7 +48,10 @@ public sealed partial class WearableImportService
     /// <summary>Parses an uploaded file and stores the raw file and its days, all or nothing.</summary>
     /// <param name="userId">The user (validated by the stores).</param>
     /// <param name="fileName">The uploaded file's name (any characters; a safe stored name is derived from it).</param>
-    /// <param name="content">The upload, read once to its end (need not be seekable).</param>
+    /// <param name="content">
+    /// The upload. A stream that cannot seek is read once to its end and spooled to a temporary file; a seekable stream
+    /// is read from position 0 twice (parse, then store) without a copy. It is not closed.
+    /// </param>
     /// <param name="contentType">The upload's MIME type, for example <c>application/zip</c>.</param>
     /// <param name="request">Format and time-zone overrides, or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the import; a cancelled import leaves the stores as they were.</param>
@@ -62,10 +66,21 @@ public sealed partial class WearableImportService
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         StorageKeys.ValidateUserId(userId);
 
-        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await using (spool.ConfigureAwait(false))
+        FileStream? temporary = null;
+        Stream spool = content;
+        if (!content.CanSeek)
         {
-            await content.CopyToAsync(spool, cancellationToken).ConfigureAwait(false);
+            temporary = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            spool = temporary;
+        }
+
+        try
+        {
+            if (temporary is not null)
+            {
+                await content.CopyToAsync(temporary, cancellationToken).ConfigureAwait(false);
+            }
+
             spool.Position = 0;
             WearableImportResult import = await importer.ImportAsync(WearableFile.FromStream(fileName, spool), request, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<MetricsValidationError> errors = MetricsValidator.ValidateHistory(import.Days);
@@ -86,6 +101,13 @@ public sealed partial class WearableImportService
             await SaveDaysAsync(userId, import.Days, storedName, cancellationToken).ConfigureAwait(false);
             LogStored(logger, import.Days.Count, import.Skipped.Count);
             return new WearableUploadResult { Import = import, RawFile = raw, DaysStored = import.Days.Count };
+        }
+        finally
+        {
+            if (temporary is not null)
+            {
+                await temporary.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -120,7 +142,19 @@ public sealed partial class WearableImportService
     private async Task SaveDaysAsync(string userId, IReadOnlyList<DailyMetrics> days, string storedName, CancellationToken cancellationToken)
     {
         DateOnly from = days[0].Date, to = days[^1].Date;
-        IReadOnlyList<DailyMetrics> before = await metrics.LoadAsync(userId, from, to, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DailyMetrics> before;
+        try
+        {
+            before = await metrics.LoadAsync(userId, from, to, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Nothing of the range was written yet: only the raw file has to go.
+            LogRollingBack(logger, ex.GetType().Name);
+            await files.DeleteAsync(userId, UserFileCategory.WearableExports, storedName, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         try
         {
             await metrics.SaveAsync(userId, days, cancellationToken).ConfigureAwait(false);

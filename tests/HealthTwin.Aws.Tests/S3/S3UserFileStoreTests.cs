@@ -228,8 +228,8 @@ public sealed class S3UserFileStoreTests(S3ServerFixture server) : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         (await store.DownloadAsync("alice", UserFileCategory.Reports, "big.bin")).Should().BeNull();
-        ListMultipartUploadsResponse uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = bucket });
-        uploads.MultipartUploads.Should().BeNullOrEmpty("a cancelled multipart upload is aborted");
+        // fauxqs cannot list multipart uploads; S3MultipartAbortTests checks on the server that the upload was aborted.
+        http.Where(HttpMethod.Delete, "uploadId=").Should().NotBeEmpty("a cancelled multipart upload is aborted");
     }
 
     private IAmazonS3 Client()

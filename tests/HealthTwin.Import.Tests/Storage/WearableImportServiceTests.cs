@@ -64,6 +64,49 @@ public sealed class WearableImportServiceTests
     }
 
     [Fact]
+    public async Task ImportAndStoreAsync_ForwardOnlyUpload_SpooledThenTheSameBytesStored()
+    {
+        var metrics = new InMemoryMetricsStore();
+        byte[] csv = Sample.Bytes(Sample.OuraTrends);
+        await using var upload = new ForwardOnlyStream(csv);
+
+        WearableUploadResult result = await Create(metrics).ImportAndStoreAsync("user-1", "oura.csv", upload, "text/csv");
+
+        result.DaysStored.Should().Be(58);
+        await using UserFileDownload? raw = await files.DownloadAsync("user-1", UserFileCategory.WearableExports, result.RawFile!.FileName);
+        using var stored = new MemoryStream();
+        await raw!.Content.CopyToAsync(stored);
+        stored.ToArray().Should().Equal(csv);
+    }
+
+    [Fact]
+    public async Task ImportAndStoreAsync_SeekableUploadNotAtItsStart_ReadFromTheStartAndLeftOpen()
+    {
+        var metrics = new InMemoryMetricsStore();
+        using var upload = new MemoryStream(Sample.Bytes(Sample.OuraTrends)) { Position = 100 };
+
+        WearableUploadResult result = await Create(metrics).ImportAndStoreAsync("user-1", "oura.csv", upload, "text/csv");
+
+        result.DaysStored.Should().Be(58);
+        result.RawFile!.Size.Should().Be(upload.Length);
+        upload.CanRead.Should().BeTrue("the caller's stream is not closed");
+    }
+
+    [Fact]
+    public async Task ImportAndStoreAsync_ReadingTheRangeBeforeSavingFails_RawFileRemovedAndNoDayWritten()
+    {
+        var inner = new InMemoryMetricsStore();
+        WearableImportService service = Create(new FailingLoadStore(inner));
+        await using FileStream upload = File.OpenRead(Sample.PathOf(Sample.OuraTrends));
+
+        Func<Task> act = () => service.ImportAndStoreAsync("user-1", "oura.csv", upload, "text/csv");
+
+        await act.Should().ThrowAsync<IOException>().WithMessage("metrics store unreachable");
+        (await files.ListAsync("user-1").ToListAsync()).Should().BeEmpty("the raw file is not left without its days");
+        (await inner.ListDatesAsync("user-1").ToListAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ImportAndStoreAsync_NoDayWithAMetric_NothingStoredAndSaid()
     {
         var metrics = new InMemoryMetricsStore();
@@ -105,6 +148,21 @@ public sealed class WearableImportServiceTests
 
     private WearableImportService Create(IMetricsStore metrics) =>
         new(Importers.Create(), files, metrics, time, NullLogger<WearableImportService>.Instance);
+
+    /// <summary>A store whose reads fail, as one that went away between the upload and the save would.</summary>
+    private sealed class FailingLoadStore(IMetricsStore inner) : IMetricsStore
+    {
+        public Task SaveAsync(string userId, IEnumerable<DailyMetrics> metrics, CancellationToken cancellationToken = default) =>
+            inner.SaveAsync(userId, metrics, cancellationToken);
+
+        public Task<IReadOnlyList<DailyMetrics>> LoadAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default) =>
+            throw new IOException("metrics store unreachable");
+
+        public IAsyncEnumerable<DateOnly> ListDatesAsync(string userId, CancellationToken cancellationToken = default) => inner.ListDatesAsync(userId, cancellationToken);
+
+        public Task<int> DeleteAsync(string userId, DateOnly fromDate, DateOnly toDate, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(userId, fromDate, toDate, cancellationToken);
+    }
 
     /// <summary>The first save writes half of the days, then fails, as a store losing its disk would; later saves work.</summary>
     private sealed class HalfWritingStore(IMetricsStore inner) : IMetricsStore
