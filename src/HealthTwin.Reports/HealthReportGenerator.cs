@@ -101,7 +101,7 @@ public sealed partial class HealthReportGenerator
         }
 
         HealthReport report = await ReportModelBuilder
-            .BuildAsync(userId, profile, period, stored, _healthTwin.Alerts.ToReadOnly(), _orchestrator, _clock.GetUtcNow(), cancellationToken)
+            .BuildAsync(userId, profile, period, stored, _healthTwin.Alerts.ToReadOnly(), _healthTwin.Rules.Clone(), _orchestrator, _clock.GetUtcNow(), cancellationToken)
             .ConfigureAwait(false);
         return report with { Insights = await InsightsAsync(report, cancellationToken).ConfigureAwait(false) };
     }

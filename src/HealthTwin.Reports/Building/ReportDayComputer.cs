@@ -2,6 +2,7 @@ using HealthTwin.Agents;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Reports.Model;
 
 namespace HealthTwin.Reports.Building;
@@ -22,6 +23,7 @@ internal static class ReportDayComputer
         TimeZoneInfo zone,
         DailyMetrics[] historyUpToDay,
         AlertThresholds thresholds,
+        RuleOptions rules,
         AgentOrchestrator orchestrator,
         CancellationToken cancellationToken)
     {
@@ -33,16 +35,18 @@ internal static class ReportDayComputer
             UserId = userId,
             Profile = profile,
             AllMetrics = historyUpToDay,
-            Baseline = BaselineCalculator.Compute(historyUpToDay),
+            Baseline = BaselineCalculator.Compute(historyUpToDay, rules),
             AnalyzedAt = local.ToUniversalTime(),
             LocalTime = local,
             Thresholds = thresholds,
+            Rules = rules,
         };
 
         TrainingLoadSummary load = context.TrainingLoad;
         AgentAnalysis analysis = await orchestrator.AnalyzeAsync(context, cancellationToken).ConfigureAwait(false);
         SleepDebt debt = context.SleepDebt;
-        bool rmssd = today.HrvMethod == HrvMethod.Rmssd;
+        HrvNormalRange range = context.HrvNormalRange;
+        bool sameMethod = range.Method == today.HrvMethod;
         var day = new ReportDay
         {
             Date = today.Date,
@@ -54,8 +58,8 @@ internal static class ReportDayComputer
             SleepEfficiency = today.SleepEfficiency,
             Hrv = today.Hrv,
             HrvBaseline = context.Baseline.HrvMethod == today.HrvMethod || today.Hrv is null ? Finite(context.Baseline.Hrv) : null,
-            HrvNormalLow = rmssd && load.LnRmssdNormalLow is { } low ? Finite(Math.Exp(low)) : null,
-            HrvNormalHigh = rmssd && load.LnRmssdNormalHigh is { } high ? Finite(Math.Exp(high)) : null,
+            HrvNormalLow = sameMethod ? Finite(range.LowMs) : null,
+            HrvNormalHigh = sameMethod ? Finite(range.HighMs) : null,
             RestingHr = today.RestingHr,
             RestingHrBaseline = Finite(context.Baseline.RestingHr),
             TrainingLoad = today.TrainingLoad,

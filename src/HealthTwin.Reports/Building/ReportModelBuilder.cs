@@ -2,6 +2,7 @@ using HealthTwin.Agents;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Reports.Insights;
 using HealthTwin.Reports.Model;
 
@@ -22,6 +23,7 @@ internal static class ReportModelBuilder
         ReportPeriod period,
         IReadOnlyList<DailyMetrics> stored,
         AlertThresholds thresholds,
+        RuleOptions rules,
         AgentOrchestrator orchestrator,
         DateTimeOffset generatedAt,
         CancellationToken cancellationToken)
@@ -50,7 +52,7 @@ internal static class ReportModelBuilder
 
             cancellationToken.ThrowIfCancellationRequested();
             (ReportDay day, AgentAnalysis analysis, TrainingLoadSummary load) = await ReportDayComputer
-                .ComputeAsync(userId, profile, zone, history[..(index + 1)], thresholds, orchestrator, cancellationToken)
+                .ComputeAsync(userId, profile, zone, history[..(index + 1)], thresholds, rules, orchestrator, cancellationToken)
                 .ConfigureAwait(false);
             days[i] = day;
             spikeDays += load.LoadSpike ? 1 : 0;
