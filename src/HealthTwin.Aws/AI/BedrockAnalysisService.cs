@@ -20,13 +20,10 @@ namespace HealthTwin.Aws.AI;
 /// through a Polly v8 resilience pipeline (exponential back-off with jitter, only for throttling / model-not-ready /
 /// 5xx / transport errors, within the retry budget, per-attempt timeout), validates the JSON answer field by field, and falls back to the local agents on any
 /// failure, saying why. Token usage, estimated cost, latency, cache hits and fallbacks are logged and exported by the
-/// <see cref="MeterName"/> meter.
+/// <see cref="HealthTwinAwsTelemetry.BedrockSourceName"/> meter.
 /// </summary>
 public sealed partial class BedrockAnalysisService : IDisposable
 {
-    /// <summary>The meter name: <c>HealthTwin.Bedrock</c> (<see cref="HealthTwinAwsTelemetry.BedrockSourceName"/>).</summary>
-    public const string MeterName = HealthTwinAwsTelemetry.BedrockSourceName;
-
     /// <summary>The agent id of one-shot analyses (<see cref="AnalyzeWithAIAsync"/>): <c>bedrock-analysis</c>.</summary>
     public const string AnalysisAgentId = BedrockAgent.IdPrefix + "analysis";
 
@@ -49,7 +46,7 @@ public sealed partial class BedrockAnalysisService : IDisposable
     /// <param name="cache">The cache for AI recommendations.</param>
     /// <param name="timeProvider">The clock (timeouts, back-off, retry budget).</param>
     /// <param name="logger">The logger.</param>
-    /// <param name="meterFactory">The meter factory for the <see cref="MeterName"/> meter, if any.</param>
+    /// <param name="meterFactory">The meter factory for the <see cref="HealthTwinAwsTelemetry.BedrockSourceName"/> meter, if any.</param>
     public BedrockAnalysisService(IChatClient chatClient, IOptions<BedrockOptions> options, HybridCache cache, TimeProvider timeProvider, ILogger<BedrockAnalysisService> logger, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(chatClient);

@@ -11,7 +11,7 @@ namespace HealthTwin.Aws.AI;
 internal sealed class BedrockTelemetry
 {
     private static readonly ActivitySource Source = new(HealthTwinAwsTelemetry.BedrockSourceName);
-    private static readonly Meter SharedMeter = new(BedrockAnalysisService.MeterName);
+    private static readonly Meter SharedMeter = new(HealthTwinAwsTelemetry.BedrockSourceName);
 
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
@@ -24,7 +24,7 @@ internal sealed class BedrockTelemetry
 
     public BedrockTelemetry(IMeterFactory? meterFactory)
     {
-        Meter meter = meterFactory?.Create(BedrockAnalysisService.MeterName) ?? SharedMeter;
+        Meter meter = meterFactory?.Create(HealthTwinAwsTelemetry.BedrockSourceName) ?? SharedMeter;
         _requests = meter.CreateCounter<long>("healthtwin.bedrock.requests", "{request}", "Model calls by model, agent and status (ok, an error type, timeout, transport).");
         _duration = meter.CreateHistogram<double>("healthtwin.bedrock.request.duration", "ms", "Latency of one model call.");
         _inputTokens = meter.CreateCounter<long>("healthtwin.bedrock.tokens.input", "{token}", "Input tokens by model and agent.");

@@ -229,7 +229,7 @@ public sealed class BedrockAgentTests(Xunit.Abstractions.ITestOutputHelper outpu
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == BedrockAnalysisService.MeterName && instrument.Meter.Scope == scope)
+                if (instrument.Meter.Name == HealthTwinAwsTelemetry.BedrockSourceName && instrument.Meter.Scope == scope)
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
