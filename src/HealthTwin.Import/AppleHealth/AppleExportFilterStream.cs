@@ -13,7 +13,9 @@ namespace HealthTwin.Import.AppleHealth;
 /// <para>
 /// The scan costs a vectorised search per element, plus a type comparison per <c>Record</c>: dropped elements are
 /// skipped without looking for their end, and the line breaks of a dropped run are counted once, in bulk.
-/// The importer runs this filter on its own core, ahead of the XmlReader (<see cref="Reading.ReadAheadStream"/>).
+/// <see cref="FillAsync"/> reads input ahead asynchronously, so that a synchronous <see cref="Read(Span{byte})"/>
+/// (the XmlReader's) is served from memory; only a kept element larger than what was read ahead makes it wait for
+/// the input synchronously.
 /// </para>
 /// </summary>
 internal sealed class AppleExportFilterStream : Stream
@@ -82,11 +84,35 @@ internal sealed class AppleExportFilterStream : Stream
 
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>Input bytes read ahead and not yet filtered.</summary>
+    public int Buffered => end - pos;
+
     public override void Flush()
     {
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    /// <summary>
+    /// Reads input ahead until at least <paramref name="minBytes"/> unread bytes are buffered (at most the buffer's
+    /// size) or the input has ended, so that the synchronous reads that follow need no I/O.
+    /// </summary>
+    /// <param name="minBytes">How much input to have ready.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A task that completes when the input is buffered.</returns>
+    public async ValueTask FillAsync(int minBytes, CancellationToken cancellationToken)
+    {
+        while (!eof && end - pos < minBytes)
+        {
+            Compact(grow: false);
+            if (end == buffer.Length)
+            {
+                return;
+            }
+
+            Filled(await inner.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false));
+        }
+    }
 
     public override int Read(Span<byte> destination)
     {
@@ -108,7 +134,7 @@ internal sealed class AppleExportFilterStream : Stream
 
             if (step == Step.NeedInput)
             {
-                Compact();
+                Compact(grow: true);
                 Filled(inner.Read(buffer.AsSpan(end)));
             }
         }
@@ -197,7 +223,7 @@ internal sealed class AppleExportFilterStream : Stream
 
             if (step == Step.NeedInput)
             {
-                Compact();
+                Compact(grow: true);
                 Filled(await inner.ReadAsync(buffer.AsMemory(end), cancellationToken).ConfigureAwait(false));
             }
         }
@@ -407,10 +433,10 @@ internal sealed class AppleExportFilterStream : Stream
     }
 
     /// <summary>
-    /// Moves what is still needed (pending output and unread input) to the front, and doubles a full buffer for an
-    /// element larger than it.
+    /// Moves what is still needed (pending output and unread input) to the front, and with <paramref name="grow"/>
+    /// doubles a full buffer for an element larger than it.
     /// </summary>
-    private void Compact()
+    private void Compact(bool grow)
     {
         int from = outLength > 0 ? Math.Min(outStart, pos) : pos;
         if (from > 0)
@@ -421,7 +447,7 @@ internal sealed class AppleExportFilterStream : Stream
             outStart = outLength > 0 ? outStart - from : 0;
         }
 
-        if (end == buffer.Length)
+        if (grow && end == buffer.Length)
         {
             if (buffer.Length >= MaxElementBytes)
             {

@@ -35,16 +35,10 @@ internal sealed class AppleHealthImporter : IWearableImporter
     }
 
     /// <summary>
-    /// How much of the filtered export is ready in memory before each node the XmlReader parses. The pre-filter runs
-    /// ahead on another core (<see cref="ReadAheadStream"/>); the XmlReader reads synchronously from what it produced,
-    /// because its asynchronous API costs about a third more CPU per node.
+    /// How much filtered input is read ahead (asynchronously) before each node the XmlReader parses. The XmlReader
+    /// itself reads synchronously, from that buffer: its asynchronous API costs about a third more CPU per node.
     /// </summary>
     private const int ReadAhead = 256 * 1024;
-
-    /// <summary>The pre-filter's output is handed over in chunks of this size, at most <see cref="ChunksAhead"/> waiting.</summary>
-    private const int ChunkBytes = 64 * 1024;
-
-    private const int ChunksAhead = 8;
 
     public async Task ReadAsync(Stream content, WearableReadContext context, CancellationToken cancellationToken)
     {
@@ -63,8 +57,7 @@ internal sealed class AppleHealthImporter : IWearableImporter
         };
 
         var state = new State(context);
-        await using var filter = new AppleExportFilterStream(content, context.FileName);
-        await using var filtered = new ReadAheadStream(filter, ChunkBytes, ChunksAhead); // disposed first: stops the filter's task
+        await using var filtered = new AppleExportFilterStream(content, context.FileName);
         await filtered.FillAsync(ReadAhead, cancellationToken).ConfigureAwait(false); // XmlReader.Create reads the first bytes
         using XmlReader reader = XmlReader.Create(filtered, settings);
         var names = new Names(reader.NameTable);
@@ -108,9 +101,9 @@ internal sealed class AppleHealthImporter : IWearableImporter
     }
 
     /// <summary>Tops up the read-ahead when it runs low (completes synchronously otherwise); always true.</summary>
-    private static async ValueTask<bool> ReadAheadAsync(ReadAheadStream filtered, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ReadAheadAsync(AppleExportFilterStream filtered, CancellationToken cancellationToken)
     {
-        if (filtered.Ready < ReadAhead / 2)
+        if (filtered.Buffered < ReadAhead / 2)
         {
             await filtered.FillAsync(ReadAhead, cancellationToken).ConfigureAwait(false);
         }
@@ -118,7 +111,7 @@ internal sealed class AppleHealthImporter : IWearableImporter
         return true;
     }
 
-    private static async Task ReadRootAsync(XmlReader reader, ReadAheadStream filtered, WearableReadContext context, CancellationToken cancellationToken)
+    private static async Task ReadRootAsync(XmlReader reader, AppleExportFilterStream filtered, WearableReadContext context, CancellationToken cancellationToken)
     {
         while (await ReadAheadAsync(filtered, cancellationToken).ConfigureAwait(false) && reader.Read())
         {

@@ -61,6 +61,25 @@ public sealed class AppleExportFilterStreamTests
         output.Should().Be("<?xml version=\"1.0\"?>\n<HealthData locale=\"en\">\n\n\n<Record type=\"HKQuantityTypeIdentifierStepCount\" value=\"3\"/>\n\n\n</HealthData>\n");
     }
 
+    [Fact]
+    public async Task FillAsync_ThenSynchronousReads_NeedNoMoreInput()
+    {
+        byte[] export = Sample.Bytes(Sample.AppleIpyhealth);
+        var counting = new CountingStream(export);
+        await using var filter = new AppleExportFilterStream(counting, "export.xml");
+
+        await filter.FillAsync(export.Length, CancellationToken.None);
+        int asyncReads = counting.AsyncReads;
+        byte[] buffer = new byte[4096];
+        while (filter.Read(buffer) > 0)
+        {
+        }
+
+        asyncReads.Should().BePositive();
+        counting.SyncReads.Should().BeLessThanOrEqualTo(1, "at most the read that sees the end of the input");
+        filter.Buffered.Should().Be(0);
+    }
+
     private static async Task<string> FilterAsync(byte[] input, int readSize, int bufferSize, bool sync)
     {
         await using var filter = new AppleExportFilterStream(new MemoryStream(input), "export.xml", bufferSize);
@@ -78,5 +97,24 @@ public sealed class AppleExportFilterStreamTests
         }
 
         return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private sealed class CountingStream(byte[] data) : MemoryStream(data)
+    {
+        public int SyncReads { get; private set; }
+
+        public int AsyncReads { get; private set; }
+
+        public override int Read(Span<byte> buffer)
+        {
+            SyncReads++;
+            return base.Read(buffer);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            AsyncReads++;
+            return base.ReadAsync(buffer, cancellationToken);
+        }
     }
 }
