@@ -99,7 +99,7 @@ public sealed class AgentContext
 
     /// <summary>Today's readiness under <see cref="Rules"/> (computed once).</summary>
     public ReadinessScore Readiness => _readiness ??= Rules.IsOriginalApp
-        ? ReadinessCalculator.Compute(Today, Baseline, null, null, Thresholds, Rules)
+        ? ReadinessCalculator.Compute(Today, Baseline, null, null, Thresholds, Rules, null)
         : ReadinessCalculator.Compute(Today, Baseline, HrvNormalRange, TrainingLoad, Thresholds, Rules, SleepNeed.Hours);
 
     /// <summary>The burnout risk over the last days under <see cref="Rules"/> (computed once).</summary>

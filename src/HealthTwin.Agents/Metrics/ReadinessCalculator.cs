@@ -71,9 +71,9 @@ public static class ReadinessCalculator
         Baseline baseline,
         HrvNormalRange? hrvRange,
         TrainingLoadSummary? trainingLoad,
-        AlertThresholds? thresholds = null,
-        RuleOptions? rules = null,
-        double? sleepNeedHours = null)
+        AlertThresholds? thresholds,
+        RuleOptions? rules,
+        double? sleepNeedHours)
     {
         ArgumentNullException.ThrowIfNull(today);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -90,21 +90,24 @@ public static class ReadinessCalculator
     /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
     /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
     /// <returns>The score.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The common call (a day and a baseline) keeps its optional thresholds and rules; the overloads with more inputs take every argument explicitly, so no call is ambiguous.")]
     public static ReadinessScore Compute(DailyMetrics today, Baseline baseline, AlertThresholds? thresholds = null, RuleOptions? rules = null) =>
-        Compute(today, baseline, null, null, thresholds, rules);
+        Compute(today, baseline, null, null, thresholds, rules, null);
 
     /// <summary>
     /// Today's readiness (today is the last day of <paramref name="history"/>) with everything computed from the
     /// history: the baseline, the HRV normal range and the training-load markers.
     /// </summary>
     /// <param name="history">The history sorted by date ascending, at least one day.</param>
+    /// <param name="profile">The profile (its sleep need or age band gives the sleep need of the evidence-based preset).</param>
     /// <param name="thresholds">The alert thresholds; defaults when <see langword="null"/>.</param>
     /// <param name="rules">The rule set; the evidence-based defaults when <see langword="null"/>.</param>
     /// <returns>The score.</returns>
     /// <exception cref="ArgumentException">The history is empty.</exception>
-    public static ReadinessScore Compute(IReadOnlyList<DailyMetrics> history, AlertThresholds? thresholds = null, RuleOptions? rules = null)
+    public static ReadinessScore Compute(IReadOnlyList<DailyMetrics> history, UserProfile profile, AlertThresholds? thresholds, RuleOptions? rules)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(profile);
         if (history.Count == 0)
         {
             throw new ArgumentException("The history must contain at least one day (today).", nameof(history));
@@ -113,8 +116,8 @@ public static class ReadinessCalculator
         rules ??= DefaultRules;
         Baseline baseline = BaselineCalculator.Compute(history, rules);
         return rules.IsOriginalApp
-            ? Compute(history[^1], baseline, null, null, thresholds, rules)
-            : Compute(history[^1], baseline, HrvNormalRangeCalculator.Compute(history, rules), TrainingLoadCalculator.Compute(history), thresholds, rules);
+            ? Compute(history[^1], baseline, null, null, thresholds, rules, null)
+            : Compute(history[^1], baseline, HrvNormalRangeCalculator.Compute(history, rules), TrainingLoadCalculator.Compute(history, rules.TrainingLoad), thresholds, rules, SleepNeed.Resolve(profile, rules, baseline).Hours);
     }
 
     /// <summary>
