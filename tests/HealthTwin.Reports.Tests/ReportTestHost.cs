@@ -19,7 +19,7 @@ internal sealed class ReportTestHost : IAsyncDisposable
         Clock = new FakeTimeProvider(Now);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
-        IHealthTwinBuilder builder = services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure);
+        IHealthTwinBuilder builder = services.AddHealthTwin().UseInMemoryStorage().AddHealthReports(configure ?? (static _ => { }));
         healthTwin?.Invoke(builder);
         if (files is not null)
         {

@@ -26,6 +26,7 @@ public static class ReportInsightsBuilderExtensions
     /// <param name="chatClientKey">The service key of the chat client, or <see langword="null"/> for the unkeyed one.</param>
     /// <param name="configure">Optional code configuration of <see cref="ReportInsightsOptions"/> (after <c>HealthTwin:Reports:Insights</c>, when bound).</param>
     /// <returns>The builder.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027:API with optional parameter(s) should have the most parameters amongst its public overloads", Justification = "The configuration overload takes a required section; the code overload's configure callback is optional, so AddReportInsights(key) reads naturally and no call is ambiguous.")]
     public static IHealthTwinBuilder AddReportInsights(this IHealthTwinBuilder builder, object? chatClientKey, Action<ReportInsightsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

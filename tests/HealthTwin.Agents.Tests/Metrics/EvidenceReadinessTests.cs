@@ -12,6 +12,9 @@ namespace HealthTwin.Agents.Tests.Metrics;
 /// </summary>
 public sealed class EvidenceReadinessTests
 {
+    /// <summary>An adult without an age on record: the sleep need is the 7 h adult floor.</summary>
+    private static readonly UserProfile Adult = new() { Name = "Test" };
+
     /// <summary>Days 20 … 7 before today: a steady 56–65 ms; days 6 … 1: a sustained drop.</summary>
     private static readonly double[] PreviousHrv = [62, 58, 65, 60, 57, 63, 59, 61, 64, 56, 60, 62, 58, 61, 50, 48, 52, 47, 49, 51];
 
@@ -50,8 +53,8 @@ public sealed class EvidenceReadinessTests
         // range 54.04–59.86 ms (mean ln 4.040810 ∓ 0.5 × 0.102309): −15.
         List<DailyMetrics> history = History(Today(56));
 
-        ReadinessScore evidence = ReadinessCalculator.Compute(history);
-        ReadinessScore original = ReadinessCalculator.Compute(history, null, OriginalRules);
+        ReadinessScore evidence = ReadinessCalculator.Compute(history, Adult, null, null);
+        ReadinessScore original = ReadinessCalculator.Compute(history, Adult, null, OriginalRules);
 
         evidence.Score.Should().Be(85);
         evidence.Explanations.Should().Equal("HRV 7-day mean 50.4 ms below your normal range 54–59.9 ms (−15)");
@@ -66,7 +69,7 @@ public sealed class EvidenceReadinessTests
         // 100 − 10 − 15 − 20 − 15 − 15 − 10 = 15.
         List<DailyMetrics> history = History(Today(46, 66) with { MoodScore = 2, EnergyScore = 3, StressScore = 80, TrainingLoad = 85 });
 
-        ReadinessScore score = ReadinessCalculator.Compute(history);
+        ReadinessScore score = ReadinessCalculator.Compute(history, Adult, null, null);
 
         score.Score.Should().Be(15);
         score.Explanations.Should().Equal(
@@ -86,7 +89,7 @@ public sealed class EvidenceReadinessTests
         // resting HR mean 849 / 14 = 60.64, today +8.8 % → −10; then −15 −15 −10: 100 − 75 = 25.
         List<DailyMetrics> history = History(Today(46, 66) with { MoodScore = 2, EnergyScore = 3, StressScore = 80, TrainingLoad = 85 });
 
-        ReadinessScore score = ReadinessCalculator.Compute(history, null, OriginalRules);
+        ReadinessScore score = ReadinessCalculator.Compute(history, Adult, null, OriginalRules);
 
         score.Score.Should().Be(25);
         score.Explanations.Should().StartWith(["HRV 15.8 % below baseline (−25)", "Resting HR 8.8 % above baseline (−10)"]);
@@ -101,7 +104,7 @@ public sealed class EvidenceReadinessTests
         // HRV a steady 60 ms on every day, so only resting HR can cost points.
         List<DailyMetrics> history = [.. History(Today(60, restingHr)).Select(d => d with { Hrv = 60 })];
 
-        ReadinessCalculator.Compute(history).Score.Should().Be(expected);
+        ReadinessCalculator.Compute(history, Adult, null, null).Score.Should().Be(expected);
     }
 
     [Theory]
@@ -116,7 +119,7 @@ public sealed class EvidenceReadinessTests
         Baseline baseline = new() { Hrv = 60, HrvLnSd = 0.1, RestingHr = 60, RestingHrSd = 2, RequiredDays = 14, WindowDays = 28 };
         var load = new TrainingLoadSummary { Form = form, Fitness = fitness, LoadDays = loadDays };
 
-        ReadinessScore score = ReadinessCalculator.Compute(today, baseline, null, load);
+        ReadinessScore score = ReadinessCalculator.Compute(today, baseline, null, load, null, null, null);
 
         score.Score.Should().Be(expected);
         if (expected == 90)
@@ -143,7 +146,7 @@ public sealed class EvidenceReadinessTests
         // Ten days: no baseline and no normal range yet; mood still counts, and the score is null without a recovery marker.
         List<DailyMetrics> history = [.. History(Today(30, 90) with { MoodScore = 1 }).Skip(11)];
 
-        ReadinessScore score = ReadinessCalculator.Compute(history);
+        ReadinessScore score = ReadinessCalculator.Compute(history, Adult, null, null);
 
         score.Score.Should().BeNull("no recovery marker could be judged yet");
         score.Coverage.Missing.Should().Contain([HealthMetric.Hrv, HealthMetric.RestingHr]);
@@ -157,7 +160,7 @@ public sealed class EvidenceReadinessTests
         List<DailyMetrics> history = History(Today(56));
         Baseline host = new() { Hrv = 60, RestingHr = 60 };
 
-        ReadinessScore score = ReadinessCalculator.Compute(history[^1], host, HrvNormalRangeCalculator.Compute(history), null);
+        ReadinessScore score = ReadinessCalculator.Compute(history[^1], host, HrvNormalRangeCalculator.Compute(history), null, null, null, null);
 
         score.Score.Should().Be(85);
         score.Coverage.Missing.Should().Contain(HealthMetric.RestingHr).And.NotContain(HealthMetric.Hrv);
