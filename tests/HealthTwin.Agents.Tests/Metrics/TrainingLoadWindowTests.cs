@@ -80,6 +80,20 @@ public sealed class TrainingLoadWindowTests
     }
 
     [Fact]
+    public void Compute_ShortestSpansOverTheLongestWindow_StayFinite()
+    {
+        // N = 3 over 1,000 days is the steepest weighting the settings allow (0.5^−1000 ≈ 10^301 inside the sums).
+        var options = new TrainingLoadRuleOptions { AcuteWindowDays = 3, ChronicWindowDays = 14, FatigueTimeConstantDays = 2, WindowDays = 1000 };
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(TestData.History(1200, (d, _) => d with { TrainingLoad = 100 }), options);
+
+        (summary.AcuteLoad, summary.ChronicLoad, summary.AcuteChronicRatio, summary.Fatigue).Should().Be((100, 100, 1, 100));
+        summary.Fitness.Should().Be(100, "1 − e^(−1000/42) rounds to 1");
+        summary.Form.Should().Be(0);
+        summary.SeriesDays.Should().Be(1000);
+    }
+
+    [Fact]
     public void Compute_OnlyTodayWithoutLoad_NoLoadMarkers()
     {
         List<DailyMetrics> history = [TestData.Day().Without(HealthMetric.TrainingLoad)];
