@@ -64,6 +64,11 @@ internal static class LoadSeries
         // Dates are strictly increasing, so equal spans of days and of indexes mean no calendar day is missing: the
         // date of each record then follows from its index and the records' dates need not be read.
         bool contiguous = days[last].Date.DayNumber - first == last - start;
+        if (contiguous && restDays && days[last].Date.DayNumber == end)
+        {
+            return EveryDayKnown(days, start, last, today, options);
+        }
+
         int loadDays = 0, rest = 0, unknown = 0, unknownWeek = 0, unknownAcute = 0, unknownChronic = 0;
         int next = start;
         for (int day = first; day <= end; day++)
@@ -140,6 +145,62 @@ internal static class LoadSeries
             FitnessWeekAgo = FromZero(weekAgoState.FitnessSum, weekAgoState.FitnessKnown, weekAgoState.FitnessW, fitnessKeep),
             Acute = acuteKnown > 0 ? acuteSum / acuteKnown : 0,
             Chronic = chronicKnown > 0 ? chronicSum / chronicKnown : 0,
+            Monotony = monotony,
+            Strain = strain,
+            WeekLoad = weekLoad,
+        };
+    }
+
+    /// <summary>
+    /// The common case, every calendar day of the series known (no day without a record, recorded days without a load
+    /// are rest days): the classic recursions x = (1 − gain) x + load, one multiply-add per kernel and day. Banister's
+    /// value is then gain × x (started at 0), and the EWMA is x divided by its weights' sum (1 − (1 − gain)^days) / gain.
+    /// </summary>
+    private static LoadSeriesResult EveryDayKnown(ReadOnlySpan<DailyMetrics> days, int start, int last, int today, TrainingLoadRuleOptions options)
+    {
+        double fitnessKeep = BanisterKeep(options.FitnessTimeConstantDays), fatigueKeep = BanisterKeep(options.FatigueTimeConstantDays);
+        double acuteKeep = 1 - (2.0 / (options.AcuteWindowDays + 1)), chronicKeep = 1 - (2.0 / (options.ChronicWindowDays + 1));
+        int seriesDays = last - start + 1, end = days[last].Date.DayNumber;
+        int yesterdayIndex = start + (today - 1 - days[start].Date.DayNumber), weekAgoIndex = last - 7;
+        double fitness = 0, fatigue = 0, acute = 0, chronic = 0, fitnessYesterday = 0, fatigueYesterday = 0, fitnessWeekAgo = 0;
+        int loadDays = 0;
+        for (int i = start; i <= last; i++)
+        {
+            double? value = days[i].TrainingLoad;
+            double load = value.GetValueOrDefault();
+            loadDays += value.HasValue ? 1 : 0;
+            fitness = (fitness * fitnessKeep) + load;
+            fatigue = (fatigue * fatigueKeep) + load;
+            acute = (acute * acuteKeep) + load;
+            chronic = (chronic * chronicKeep) + load;
+            if (i == yesterdayIndex)
+            {
+                (fitnessYesterday, fatigueYesterday) = (fitness, fatigue);
+            }
+
+            if (i == weekAgoIndex)
+            {
+                fitnessWeekAgo = fitness;
+            }
+        }
+
+        (double? monotony, double? strain, double weekLoad) = seriesDays >= 7
+            ? FosterMonotony.Week(days, last, end, options.MonotonyCap)
+            : (null, null, 0);
+        double fitnessGain = 1 - fitnessKeep, fatigueGain = 1 - fatigueKeep;
+        return new LoadSeriesResult
+        {
+            End = end,
+            SeriesDays = seriesDays,
+            LoadDays = loadDays,
+            RestDays = seriesDays - loadDays,
+            Fitness = fitnessGain * fitness,
+            Fatigue = fatigueGain * fatigue,
+            FitnessYesterday = fitnessGain * fitnessYesterday,
+            FatigueYesterday = fatigueGain * fatigueYesterday,
+            FitnessWeekAgo = fitnessGain * fitnessWeekAgo,
+            Acute = acute * (1 - acuteKeep) / (1 - Math.Pow(acuteKeep, seriesDays)),
+            Chronic = chronic * (1 - chronicKeep) / (1 - Math.Pow(chronicKeep, seriesDays)),
             Monotony = monotony,
             Strain = strain,
             WeekLoad = weekLoad,

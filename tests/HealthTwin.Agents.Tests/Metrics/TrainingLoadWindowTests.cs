@@ -93,6 +93,23 @@ public sealed class TrainingLoadWindowTests
         summary.SeriesDays.Should().Be(1000);
     }
 
+    [Theory]
+    [InlineData(30)]
+    [InlineData(400)]
+    public void Compute_EveryDayKnown_FastRecursionAgreesWithTheGeneralPass(int days)
+    {
+        // With every day loaded, "rest day" and "unknown" treatments describe the same days; the first takes the
+        // recursion x = (1 − gain) x + load, the second the renormalised general pass.
+        List<DailyMetrics> history = Varied(days);
+
+        TrainingLoadSummary fast = TrainingLoadCalculator.Compute(history);
+        TrainingLoadSummary general = TrainingLoadCalculator.Compute(history, new TrainingLoadRuleOptions { DayWithoutLoad = DayWithoutLoadTreatment.Unknown });
+
+        general.Should().Be(fast);
+        fast.Fitness.Should().BeGreaterThan(0);
+        fast.AcuteChronicRatio.Should().NotBeNull();
+    }
+
     [Fact]
     public void Compute_OnlyTodayWithoutLoad_NoLoadMarkers()
     {
