@@ -80,6 +80,37 @@ public sealed class TrainingLoadWindowTests
     }
 
     [Fact]
+    public void Compute_ShortestSpansOverTheLongestWindow_StayFinite()
+    {
+        // N = 3 over 1,000 days is the steepest weighting the settings allow (0.5^−1000 ≈ 10^301 inside the sums).
+        var options = new TrainingLoadRuleOptions { AcuteWindowDays = 3, ChronicWindowDays = 14, FatigueTimeConstantDays = 2, WindowDays = 1000 };
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(TestData.History(1200, (d, _) => d with { TrainingLoad = 100 }), options);
+
+        (summary.AcuteLoad, summary.ChronicLoad, summary.AcuteChronicRatio, summary.Fatigue).Should().Be((100, 100, 1, 100));
+        summary.Fitness.Should().Be(100, "1 − e^(−1000/42) rounds to 1");
+        summary.Form.Should().Be(0);
+        summary.SeriesDays.Should().Be(1000);
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(400)]
+    public void Compute_EveryDayKnown_FastRecursionAgreesWithTheGeneralPass(int days)
+    {
+        // With every day loaded, "rest day" and "unknown" treatments describe the same days; the first takes the
+        // recursion x = (1 − gain) x + load, the second the renormalised general pass.
+        List<DailyMetrics> history = Varied(days);
+
+        TrainingLoadSummary fast = TrainingLoadCalculator.Compute(history);
+        TrainingLoadSummary general = TrainingLoadCalculator.Compute(history, new TrainingLoadRuleOptions { DayWithoutLoad = DayWithoutLoadTreatment.Unknown });
+
+        general.Should().Be(fast);
+        fast.Fitness.Should().BeGreaterThan(0);
+        fast.AcuteChronicRatio.Should().NotBeNull();
+    }
+
+    [Fact]
     public void Compute_OnlyTodayWithoutLoad_NoLoadMarkers()
     {
         List<DailyMetrics> history = [TestData.Day().Without(HealthMetric.TrainingLoad)];
