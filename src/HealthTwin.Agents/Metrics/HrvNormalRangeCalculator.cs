@@ -18,7 +18,8 @@ public static class HrvNormalRangeCalculator
     /// <see cref="BaselineRuleOptions.HrvNormalRangeDays"/> calendar days before today (today excluded): mean and sample
     /// SD of ln HRV, known from <see cref="BaselineRuleOptions.CalibrationDays"/> values on. Rolling window: the
     /// <see cref="BaselineRuleOptions.HrvRollingDays"/> calendar days ending today: mean of ln HRV, known from 3 values
-    /// on. Range: mean ± <see cref="BaselineRuleOptions.HrvNormalRangeWidthSd"/> × SD. Status: below when the rolling
+    /// on. Range: mean ± <see cref="BaselineRuleOptions.HrvNormalRangeWidthSd"/> × SD, with the SD at least 0.05 (about
+    /// the resolution of the readings, as for the daily rule, so a very steady series does not make a 1 % band). Status: below when the rolling
     /// mean is under the lower bound, above when over the upper bound, else within; unknown when either is unknown.
     /// </summary>
     /// <remarks>The calculation is the same in both presets (the original app had no normal range).</remarks>
@@ -100,7 +101,8 @@ public static class HrvNormalRangeCalculator
         }
 
         double preciseSd = Math.Sqrt(Math.Max(0, m2 / (n - 1)));
-        double preciseLow = mean - (options.HrvNormalRangeWidthSd * preciseSd), preciseHigh = mean + (options.HrvNormalRangeWidthSd * preciseSd);
+        double width = options.HrvNormalRangeWidthSd * Math.Max(preciseSd, DailyDeviation.MinimumHrvLnSd);
+        double preciseLow = mean - width, preciseHigh = mean + width;
         double sd = SafeMath.Clean(preciseSd), cleanMean = SafeMath.Clean(mean);
         double low = SafeMath.Clean(preciseLow), high = SafeMath.Clean(preciseHigh);
         return new HrvNormalRange
