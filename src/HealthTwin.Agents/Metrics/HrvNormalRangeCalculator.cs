@@ -57,21 +57,11 @@ public static class HrvNormalRangeCalculator
             }
         }
 
-        // Rolling window: today and the days before it within HrvRollingDays calendar days.
+        // One pass, one logarithm per day: the reference days (before today) feed the range, those of them within the
+        // rolling window and today feed the rolling mean.
         int firstRollingDay = today.Date.DayNumber - options.HrvRollingDays + 1;
-        double rollingSum = 0;
-        int rollingDays = 0;
-        for (int i = history.Length - 1; i >= 0 && history[i].Date.DayNumber >= firstRollingDay; i--)
-        {
-            if (LnOf(history[i], method) is { } ln)
-            {
-                rollingSum += ln;
-                rollingDays++;
-            }
-        }
-
-        double mean = 0, m2 = 0;
-        int n = 0;
+        double rollingSum = 0, mean = 0, m2 = 0;
+        int rollingDays = 0, n = 0;
         foreach (DailyMetrics day in reference)
         {
             if (LnOf(day, method) is { } ln)
@@ -80,7 +70,18 @@ public static class HrvNormalRangeCalculator
                 double delta = ln - mean;
                 mean += delta / n;
                 m2 += delta * (ln - mean);
+                if (day.Date.DayNumber >= firstRollingDay)
+                {
+                    rollingSum += ln;
+                    rollingDays++;
+                }
             }
+        }
+
+        if (LnOf(today, method) is { } todayLn)
+        {
+            rollingSum += todayLn;
+            rollingDays++;
         }
 
         double? rollingPrecise = rollingDays >= MinimumRollingValues ? rollingSum / rollingDays : null;
