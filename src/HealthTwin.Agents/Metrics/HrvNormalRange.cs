@@ -39,10 +39,10 @@ public sealed record HrvNormalRange
     /// <summary>The sample standard deviation (n − 1) of daily ln HRV over the reference window; <see langword="null"/> while calibrating.</summary>
     public double? LnSd { get; init; }
 
-    /// <summary>The lower bound: <see cref="LnMean"/> − width × <see cref="LnSd"/>.</summary>
+    /// <summary>The lower bound: <see cref="LnMean"/> − width × <see cref="LnSd"/> (the SD taken as at least 0.05).</summary>
     public double? LnLow { get; init; }
 
-    /// <summary>The upper bound: <see cref="LnMean"/> + width × <see cref="LnSd"/>.</summary>
+    /// <summary>The upper bound: <see cref="LnMean"/> + width × <see cref="LnSd"/> (the SD taken as at least 0.05).</summary>
     public double? LnHigh { get; init; }
 
     /// <summary>How many values of <see cref="Method"/> the reference window holds.</summary>

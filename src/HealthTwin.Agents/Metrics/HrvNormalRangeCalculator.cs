@@ -18,7 +18,8 @@ public static class HrvNormalRangeCalculator
     /// <see cref="BaselineRuleOptions.HrvNormalRangeDays"/> calendar days before today (today excluded): mean and sample
     /// SD of ln HRV, known from <see cref="BaselineRuleOptions.CalibrationDays"/> values on. Rolling window: the
     /// <see cref="BaselineRuleOptions.HrvRollingDays"/> calendar days ending today: mean of ln HRV, known from 3 values
-    /// on. Range: mean ± <see cref="BaselineRuleOptions.HrvNormalRangeWidthSd"/> × SD. Status: below when the rolling
+    /// on. Range: mean ± <see cref="BaselineRuleOptions.HrvNormalRangeWidthSd"/> × SD, with the SD at least 0.05 (about
+    /// the resolution of the readings, as for the daily rule, so a very steady series does not make a 1 % band). Status: below when the rolling
     /// mean is under the lower bound, above when over the upper bound, else within; unknown when either is unknown.
     /// </summary>
     /// <remarks>The calculation is the same in both presets (the original app had no normal range).</remarks>
@@ -56,21 +57,11 @@ public static class HrvNormalRangeCalculator
             }
         }
 
-        // Rolling window: today and the days before it within HrvRollingDays calendar days.
+        // One pass, one logarithm per day: the reference days (before today) feed the range, those of them within the
+        // rolling window and today feed the rolling mean.
         int firstRollingDay = today.Date.DayNumber - options.HrvRollingDays + 1;
-        double rollingSum = 0;
-        int rollingDays = 0;
-        for (int i = history.Length - 1; i >= 0 && history[i].Date.DayNumber >= firstRollingDay; i--)
-        {
-            if (LnOf(history[i], method) is { } ln)
-            {
-                rollingSum += ln;
-                rollingDays++;
-            }
-        }
-
-        double mean = 0, m2 = 0;
-        int n = 0;
+        double rollingSum = 0, mean = 0, m2 = 0;
+        int rollingDays = 0, n = 0;
         foreach (DailyMetrics day in reference)
         {
             if (LnOf(day, method) is { } ln)
@@ -79,7 +70,18 @@ public static class HrvNormalRangeCalculator
                 double delta = ln - mean;
                 mean += delta / n;
                 m2 += delta * (ln - mean);
+                if (day.Date.DayNumber >= firstRollingDay)
+                {
+                    rollingSum += ln;
+                    rollingDays++;
+                }
             }
+        }
+
+        if (LnOf(today, method) is { } todayLn)
+        {
+            rollingSum += todayLn;
+            rollingDays++;
         }
 
         double? rollingPrecise = rollingDays >= MinimumRollingValues ? rollingSum / rollingDays : null;
@@ -100,7 +102,8 @@ public static class HrvNormalRangeCalculator
         }
 
         double preciseSd = Math.Sqrt(Math.Max(0, m2 / (n - 1)));
-        double preciseLow = mean - (options.HrvNormalRangeWidthSd * preciseSd), preciseHigh = mean + (options.HrvNormalRangeWidthSd * preciseSd);
+        double width = options.HrvNormalRangeWidthSd * Math.Max(preciseSd, DailyDeviation.MinimumHrvLnSd);
+        double preciseLow = mean - width, preciseHigh = mean + width;
         double sd = SafeMath.Clean(preciseSd), cleanMean = SafeMath.Clean(mean);
         double low = SafeMath.Clean(preciseLow), high = SafeMath.Clean(preciseHigh);
         return new HrvNormalRange

@@ -42,6 +42,7 @@ namespace HealthTwin.Agents.Serialization;
 [JsonSerializable(typeof(WhatIfResult))]
 [JsonSerializable(typeof(AlertThresholds))]
 [JsonSerializable(typeof(HealthTwin.Agents.Metrics.TrainingLoadSummary))]
+[JsonSerializable(typeof(HealthTwin.Agents.Metrics.HrvNormalRange))]
 [JsonSerializable(typeof(AgentAnalysis))]
 [JsonSerializable(typeof(AgentRunReport))]
 internal sealed partial class HealthTwinJsonContext : JsonSerializerContext;
