@@ -71,7 +71,7 @@ internal sealed class TrainingDecision
             {
                 Hrv = context.HrvNormalRange.Status,
                 LoadSpike = load.LoadSpike,
-                FormRatio = load.Form is { } form && load.Fitness is { } fitness && fitness > 0 ? form / fitness : null,
+                FormRatio = load.FormSettled && load.Form is { } form && load.Fitness is { } fitness && fitness > 0 ? form / fitness : null,
                 Load = load,
             };
         }

@@ -93,7 +93,7 @@ internal readonly struct EvidenceRecovery
             }
         }
 
-        if (load is { Form: { } form, Fitness: { } fitness } && fitness >= MinimumFitnessForForm && load.LoadDays >= options.CalibrationDays)
+        if (load is { FormSettled: true, Form: { } form, Fitness: { } fitness } && fitness >= MinimumFitnessForForm && load.LoadDays >= options.CalibrationDays)
         {
             _formPercent = SafeMath.Clean(form * 100 / fitness);
             if (_formPercent < LowFormPercent)

@@ -93,6 +93,7 @@ public static class TrainingLoadCalculator
             Fitness = fitnessKnown ? Round(load.Fitness) : null,
             Fatigue = fitnessKnown ? Round(load.Fatigue) : null,
             Form = fitnessKnown ? Round(load.FitnessYesterday - load.FatigueYesterday) : null,
+            FormSettled = fitnessKnown && load.SeriesDays >= options.FitnessTimeConstantDays,
             RampRate = fitnessKnown ? Round(load.Fitness - load.FitnessWeekAgo) : null,
             LoadThrough = series ? DateOnly.FromDayNumber(load.End) : null,
             SeriesDays = load.SeriesDays,

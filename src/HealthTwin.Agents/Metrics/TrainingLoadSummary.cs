@@ -55,6 +55,13 @@ public sealed record TrainingLoadSummary
     /// </summary>
     public double? Form { get; init; }
 
+    /// <summary>
+    /// Whether the chart has run for at least one fitness time constant (42 calendar days by default). Fitness starts
+    /// at 0, so before that form is strongly negative for anyone who trains (30 days at a constant load give form
+    /// about −100 % of fitness): the rules that judge form wait until it is settled.
+    /// </summary>
+    public bool FormSettled { get; init; }
+
     /// <summary>Ramp rate: fitness at the end of <see cref="LoadThrough"/> − fitness 7 days earlier (load units per week; fitness before the series is 0).</summary>
     public double? RampRate { get; init; }
 
