@@ -28,7 +28,8 @@ internal static class LoadSeries
 
     /// <summary>Runs the pass over a non-empty history sorted by date ascending with unique dates.</summary>
     /// <remarks>
-    /// Instead of decaying every sum each day, each day's weight grows by 1 / (1 − gain) (day d weighs
+    /// When every day of the series is known, <see cref="EveryDayKnown"/> runs the classic recursions. Otherwise,
+    /// instead of decaying every sum each day, each day's weight grows by 1 / (1 − gain) (day d weighs
     /// (1 − gain)^−(d − first)): the weighted means are ratios, so the common factor cancels, and the weight of the whole
     /// series, 1 − (1 − gain)^days, is (1 − gain) ÷ the last day's growth factor. Per day that is one multiplication per
     /// kernel, plus a multiply-add and an add for a known load: no call, no power, nothing allocated. The factors stay
