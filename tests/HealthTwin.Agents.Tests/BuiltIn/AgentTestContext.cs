@@ -149,4 +149,32 @@ internal static class AgentTestContext
         context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Green, "the test day must not move the burnout markers");
         return context;
     }
+
+    /// <summary><see cref="Create"/> with the evidence-based preset unless <paramref name="rules"/> says otherwise.</summary>
+    public static AgentContext CreateEvidence(
+        IEnumerable<DailyMetrics> history,
+        UserProfile? profile = null,
+        Baseline? baseline = null,
+        AlertThresholds? thresholds = null,
+        DateTimeOffset? now = null,
+        ContextData? contextData = null,
+        SleepEnvironment? sleepEnvironment = null,
+        RuleOptions? rules = null) =>
+        Create(history, profile, baseline, thresholds, now, contextData, sleepEnvironment, rules ?? new RuleOptions());
+
+    /// <summary><see cref="Week"/> with the evidence-based preset unless <paramref name="rules"/> says otherwise.</summary>
+    public static AgentContext WeekEvidence(
+        Func<DailyMetrics, DailyMetrics> today,
+        UserProfile? profile = null,
+        AlertThresholds? thresholds = null,
+        DateTimeOffset? now = null,
+        ContextData? contextData = null,
+        SleepEnvironment? sleepEnvironment = null,
+        Baseline? baseline = null,
+        RuleOptions? rules = null) =>
+        Week(today, profile, thresholds, now, contextData, sleepEnvironment, baseline, rules ?? new RuleOptions());
+
+    /// <summary><see cref="WeekWithReadiness"/> with the evidence-based preset unless <paramref name="rules"/> says otherwise.</summary>
+    public static AgentContext WeekWithReadinessEvidence(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null, RuleOptions? rules = null) =>
+        WeekWithReadiness(score, also, profile, rules ?? new RuleOptions());
 }

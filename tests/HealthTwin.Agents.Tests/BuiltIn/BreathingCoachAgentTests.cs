@@ -106,7 +106,7 @@ public sealed class BreathingCoachAgentTests
     [InlineData(8, 0, 4, false)]
     public void AnalyzeAsync_MorningAndEnergyBelowThree_MediumEnergisingBreathing(int hour, int minute, int energy, bool expected)
     {
-        IReadOnlyList<AgentRecommendation> recommendations = Run(_agent, Week(d => d with { EnergyScore = energy }, now: At(hour, minute)));
+        IReadOnlyList<AgentRecommendation> recommendations = Run(_agent, WeekEvidence(d => d with { EnergyScore = energy }, now: At(hour, minute)));
 
         if (expected)
         {

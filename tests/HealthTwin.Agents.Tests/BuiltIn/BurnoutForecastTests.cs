@@ -62,8 +62,8 @@ public sealed class BurnoutForecastTests
         // The original app: 3-day mean (100 + 100 + 60) / 3 = 86.7 (−13.3 %) → 30 points every day.
         List<DailyMetrics> history = TestData.History(14, (d, i) => Normal(d) with { Hrv = i == 13 ? 60 : 100 });
 
-        IReadOnlyList<BurnoutPrediction> evidence = PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline));
-        IReadOnlyList<BurnoutPrediction> original = PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline, rules: RuleOptions.OriginalApp()));
+        IReadOnlyList<BurnoutPrediction> evidence = PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline));
+        IReadOnlyList<BurnoutPrediction> original = PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline, rules: RuleOptions.OriginalApp()));
 
         evidence.Should().OnlyContain(p => p.Score == 0 && p.NotJudged.Count == 0 && p.DaysOfData == 14);
         original.Should().OnlyContain(p => p.Score == 30 && p.Factors.SequenceEqual(new[] { "HRV trending down" }));
@@ -81,7 +81,7 @@ public sealed class BurnoutForecastTests
             Hrv = Math.Exp(Math.Log(100) - (0.0075 * i)),
             StressScore = 40 + (0.4 * i),
         });
-        AgentContext context = Create(history, baseline: RoundBaseline);
+        AgentContext context = CreateEvidence(history, baseline: RoundBaseline);
 
         IReadOnlyList<BurnoutPrediction> predictions = PredictiveAnalyticsAgent.Predict(context);
         IReadOnlyList<AgentRecommendation> recommendations = Run(_agent, context);
@@ -95,7 +95,7 @@ public sealed class BurnoutForecastTests
         alert.Evidence.Should().Contain(e => e.Metric == "hrv" && e.Value == 90.71 && e.Baseline == 100);
         alert.Evidence.Should().Contain(e => e.Metric == "stressScore" && e.Value == 45.2);
         Single(recommendations, PredictiveAnalyticsAgent.TrainingWindowsRule).Rationale.Should().Contain("stays low on Sat 2025-03-15:");
-        PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline, rules: RuleOptions.OriginalApp())).Should().OnlyContain(p => p.Score == 0);
+        PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline, rules: RuleOptions.OriginalApp())).Should().OnlyContain(p => p.Score == 0);
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class BurnoutForecastTests
         // Sleep level 5.5 h against the 7 h need: −21.4 % < −10 % → 25 points. Against the 5.5 h habit it would be 0.
         List<DailyMetrics> history = TestData.History(14, (d, _) => Normal(d) with { SleepHours = 5.5 });
 
-        PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline with { SleepHours = 5.5 }))
+        PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline with { SleepHours = 5.5 }))
             .Should().OnlyContain(p => p.Score == 25 && p.Factors.SequenceEqual(new[] { "Sleep below need" }));
     }
 
@@ -116,8 +116,8 @@ public sealed class BurnoutForecastTests
     {
         List<DailyMetrics> history = TestData.History(days, (d, _) => Normal(d));
 
-        AgentOutcome outcome = await _agent.AnalyzeWithOutcomeAsync(Create(history, baseline: RoundBaseline), CancellationToken.None);
-        IReadOnlyList<BurnoutPrediction> predictions = PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline));
+        AgentOutcome outcome = await _agent.AnalyzeWithOutcomeAsync(CreateEvidence(history, baseline: RoundBaseline), CancellationToken.None);
+        IReadOnlyList<BurnoutPrediction> predictions = PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline));
 
         if (judged)
         {
@@ -140,11 +140,11 @@ public sealed class BurnoutForecastTests
         // Seven days with data spread over the last 20 calendar days: only those within the 14-day window count (4 of the 7 minimum).
         List<DailyMetrics> history = [.. new[] { 19, 17, 15, 10, 6, 3, 0 }.Select(ago => Normal(TestData.Day(TestData.Today.AddDays(-ago))))];
 
-        PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline)).Should().OnlyContain(p => p.NotJudged.Count == 4);
+        PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline)).Should().OnlyContain(p => p.NotJudged.Count == 4);
 
         var wider = new RuleOptions();
         wider.Burnout.TrendWindowDays = 21;
-        PredictiveAnalyticsAgent.Predict(Create(history, baseline: RoundBaseline, rules: wider)).Should().OnlyContain(p => p.NotJudged.Count == 0 && p.DaysOfData == 7);
+        PredictiveAnalyticsAgent.Predict(CreateEvidence(history, baseline: RoundBaseline, rules: wider)).Should().OnlyContain(p => p.NotJudged.Count == 0 && p.DaysOfData == 7);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class FitnessCoachAgentTests
     [InlineData(85, new[] { "hard-session" })]
     public void AnalyzeAsync_ReadinessAroundThresholds_ExpectedSession(int readiness, string[] expected)
     {
-        RuleIds(Run(_agent, WeekWithReadiness(readiness))).Should().Equal(expected);
+        RuleIds(Run(_agent, WeekWithReadinessEvidence(readiness))).Should().Equal(expected);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class FitnessCoachAgentTests
     [Fact]
     public void AnalyzeAsync_LightDay_MediumEasyMovementNamingTheLimit()
     {
-        AgentRecommendation light = Single(Run(_agent, WeekWithReadiness(50)), FitnessCoachAgent.LightSessionRule);
+        AgentRecommendation light = Single(Run(_agent, WeekWithReadinessEvidence(50)), FitnessCoachAgent.LightSessionRule);
 
         light.Title.Should().Be("20–30 min easy movement");
         light.Type.Should().Be(RecommendationType.Training);

@@ -16,7 +16,7 @@ public sealed class RecoveryPredictionEvidenceTests
     [InlineData(9, 100, false)]    // ratio capped at 1 (original: 0.4 + 0.27 + 0.3 = 97)
     public void Predict_SleepAgainstTheNeed_AgeThirtyNeedsSeven(double sleep, int recovery, bool shortSleep)
     {
-        AgentContext context = Create([TestData.Day() with { Hrv = 100, SleepHours = sleep, RestingHr = 50 }], baseline: LongSleeper);
+        AgentContext context = CreateEvidence([TestData.Day() with { Hrv = 100, SleepHours = sleep, RestingHr = 50 }], baseline: LongSleeper);
 
         RecoveryPrediction prediction = RecoveryPredictionAgent.Predict(context);
 
@@ -28,7 +28,7 @@ public sealed class RecoveryPredictionEvidenceTests
     public async Task Predict_NoSleepBaseline_SleepTermStillJudgedAgainstTheNeed()
     {
         // Sleep 7 h = the need → 0.3; HRV and resting HR at baseline → 100 %, with no term left out.
-        AgentContext context = Create([TestData.Day() with { Hrv = 100, SleepHours = 7, RestingHr = 50 }], baseline: LongSleeper with { SleepHours = null });
+        AgentContext context = CreateEvidence([TestData.Day() with { Hrv = 100, SleepHours = 7, RestingHr = 50 }], baseline: LongSleeper with { SleepHours = null });
 
         RecoveryPredictionAgent.Predict(context).RecoveryPercent.Should().Be(100);
         (await new RecoveryPredictionAgent().AnalyzeWithOutcomeAsync(context, CancellationToken.None)).SkippedRules.Should().BeEmpty();

@@ -61,7 +61,7 @@ public sealed class SleepAgentTests
         // Evidence-based: the need is the 7 h minimum for adults (NSF 2015, AASM/SRS 2015), not the 7.5 h habit.
         List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 7 });
 
-        Run(_agent, Create(history, baseline: RoundBaseline)).Should().BeEmpty();
+        Run(_agent, CreateEvidence(history, baseline: RoundBaseline)).Should().BeEmpty();
     }
 
     [Theory]

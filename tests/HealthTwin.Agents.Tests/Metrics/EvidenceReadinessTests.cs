@@ -117,7 +117,7 @@ public sealed class EvidenceReadinessTests
     {
         DailyMetrics today = Today(60);
         Baseline baseline = new() { Hrv = 60, HrvLnSd = 0.1, RestingHr = 60, RestingHrSd = 2, RequiredDays = 14, WindowDays = 28 };
-        var load = new TrainingLoadSummary { Form = form, Fitness = fitness, LoadDays = loadDays };
+        var load = new TrainingLoadSummary { Form = form, Fitness = fitness, LoadDays = loadDays, FormSettled = true };
 
         ReadinessScore score = ReadinessCalculator.Compute(today, baseline, null, load, null, null, null);
 

@@ -66,8 +66,8 @@ public sealed class SleepNeedAndDebtTests
         // The original app scored 5.5 / 5.5 × 90 = 90 ("good sleep") → readiness 100.
         List<DailyMetrics> history = TestData.History(14, (d, _) => d with { SleepHours = 5.5 });
 
-        AgentContext evidence = Create(history);
-        AgentContext original = Create(history, rules: Original);
+        AgentContext evidence = CreateEvidence(history);
+        AgentContext original = CreateEvidence(history, rules: Original);
 
         evidence.Readiness.Score.Should().Be(90);
         evidence.Readiness.Explanations.Should().Contain("Sleep could be better: sleep score 70.7 (−10)");
@@ -142,7 +142,7 @@ public sealed class SleepNeedAndDebtTests
     public void Readiness_TeenagerSleepingSevenAndAHalfHours_SleepCouldBeBetter()
     {
         // Age 15 → need 8 h: 7.5 / 8 × 90 = 84.4 < 85 → −10.
-        AgentContext context = Week(d => d, TestData.Profile() with { Age = 15 });
+        AgentContext context = WeekEvidence(d => d, TestData.Profile() with { Age = 15 });
 
         context.Readiness.Score.Should().Be(90);
         context.Readiness.Explanations.Should().Contain("Sleep could be better: sleep score 84.4 (−10)");
@@ -152,7 +152,7 @@ public sealed class SleepNeedAndDebtTests
     public void Analyze_AgeUnknown_TextsSayTheAdultFloorWasAssumed()
     {
         List<DailyMetrics> history = TestData.History(7, (d, _) => d with { SleepHours = 6 });
-        AgentContext context = Create(history, new UserProfile(), RoundBaseline);
+        AgentContext context = CreateEvidence(history, new UserProfile(), RoundBaseline);
 
         context.SleepDebt.NeedSource.Should().Be(SleepNeedSource.AdultFloorAgeUnknown);
         Single(Run(new SleepAgent(), context), SleepAgent.SleepDebtRule).Rationale
