@@ -1,3 +1,5 @@
+using HealthTwin.Agents.Rules;
+
 namespace HealthTwin.Agents.Model;
 
 /// <summary>
@@ -23,22 +25,14 @@ public sealed class AlertThresholds
     public IReadOnlyList<MetricsValidationError> Validate()
     {
         List<MetricsValidationError> errors = [];
-        Check(errors, "alerts.hrvDropPercent", HrvDropPercent, 1, 90, "1–90 %");
-        Check(errors, "alerts.restingHrIncreasePercent", RestingHrIncreasePercent, 1, 100, "1–100 %");
-        Check(errors, "alerts.minSleepHours", MinSleepHours, 1, 12, "1–12 h");
-        Check(errors, "alerts.maxStressScore", MaxStressScore, 1, 99, "1–99");
+        OptionChecks.Range(errors, "alerts.hrvDropPercent", HrvDropPercent, 1, 90, "%");
+        OptionChecks.Range(errors, "alerts.restingHrIncreasePercent", RestingHrIncreasePercent, 1, 100, "%");
+        OptionChecks.Range(errors, "alerts.minSleepHours", MinSleepHours, 1, 12, "h");
+        OptionChecks.Range(errors, "alerts.maxStressScore", MaxStressScore, 1, 99);
         return errors;
     }
 
     /// <summary>Copies the thresholds.</summary>
     /// <returns>An independent copy.</returns>
     public AlertThresholds Clone() => (AlertThresholds)MemberwiseClone();
-
-    private static void Check(List<MetricsValidationError> errors, string field, double value, double min, double max, string range)
-    {
-        if (!double.IsFinite(value) || value < min || value > max)
-        {
-            errors.Add(new(field, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), range));
-        }
-    }
 }
