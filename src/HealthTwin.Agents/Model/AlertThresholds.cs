@@ -1,3 +1,5 @@
+using HealthTwin.Agents.Rules;
+
 namespace HealthTwin.Agents.Model;
 
 /// <summary>
@@ -48,10 +50,10 @@ public sealed class AlertThresholds
     public IReadOnlyList<MetricsValidationError> Validate()
     {
         List<MetricsValidationError> errors = [];
-        Check(errors, "HealthTwin:Alerts:HrvDropPercent", HrvDropPercent, 1, 90, "1–90 %");
-        Check(errors, "HealthTwin:Alerts:RestingHrIncreasePercent", RestingHrIncreasePercent, 1, 100, "1–100 %");
-        Check(errors, "HealthTwin:Alerts:MinSleepHours", MinSleepHours, 1, 12, "1–12 h");
-        Check(errors, "HealthTwin:Alerts:MaxStressScore", MaxStressScore, 1, 99, "1–99");
+        OptionChecks.Range(errors, "HealthTwin:Alerts:HrvDropPercent", HrvDropPercent, 1, 90, "%");
+        OptionChecks.Range(errors, "HealthTwin:Alerts:RestingHrIncreasePercent", RestingHrIncreasePercent, 1, 100, "%");
+        OptionChecks.Range(errors, "HealthTwin:Alerts:MinSleepHours", MinSleepHours, 1, 12, "h");
+        OptionChecks.Range(errors, "HealthTwin:Alerts:MaxStressScore", MaxStressScore, 1, 99);
         return errors;
     }
 
@@ -88,11 +90,4 @@ public sealed class AlertThresholds
     private double Writable(double value) =>
         IsReadOnly ? throw new InvalidOperationException("These alert thresholds are the read-only snapshot of an analysis. Change the options (HealthTwin:Alerts) or use Clone() for a writable copy.") : value;
 
-    private static void Check(List<MetricsValidationError> errors, string field, double value, double min, double max, string range)
-    {
-        if (!double.IsFinite(value) || value < min || value > max)
-        {
-            errors.Add(new(field, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), range));
-        }
-    }
 }

@@ -19,12 +19,19 @@ namespace HealthTwin.Aws.Tests.Telemetry;
 /// </summary>
 public sealed class OpenTelemetryReadmeTests
 {
+    /// <summary>
+    /// The test's own root span: the HealthTwin sources are process-wide, so other tests running in parallel export
+    /// spans too; only the spans of this trace are this analysis's.
+    /// </summary>
+    private static readonly ActivitySource TestSource = new("HealthTwin.Aws.Tests.Telemetry");
+
     [Fact]
     public async Task ReadmeWiring_OneAnalysis_ExportsAgentAndChatSpansAndGenAIMetrics()
     {
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
         await using LoopbackBedrockServer server = await LoopbackBedrockServer.StartAsync();
         var spans = new List<Activity>();
+        ActivityTraceId trace = default;
         var metrics = new List<Metric>();
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,6 +54,7 @@ public sealed class OpenTelemetryReadmeTests
         builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddSource(HealthTwinTelemetry.SourceName, HealthTwinAwsTelemetry.BedrockSourceName)
+                .AddSource(TestSource.Name)
                 .AddInMemoryExporter(spans))
             .WithMetrics(meters => meters
                 .AddMeter(HealthTwinTelemetry.SourceName, HealthTwinAwsTelemetry.BedrockSourceName)
@@ -54,21 +62,28 @@ public sealed class OpenTelemetryReadmeTests
         using (IHost host = builder.Build())
         {
             await host.StartAsync();
-            AgentAnalysis analysis = await host.Services.GetRequiredService<AgentOrchestrator>().AnalyzeAsync(AITestData.Context());
+            AgentAnalysis analysis;
+            using (Activity root = TestSource.StartActivity("test")!)
+            {
+                trace = root.TraceId;
+                analysis = await host.Services.GetRequiredService<AgentOrchestrator>().AnalyzeAsync(AITestData.Context());
+            }
+
             analysis.Agents.Single(a => a.AgentId == "bedrock-sleep").Status.Should().Be(AgentRunStatus.Succeeded);
             host.Services.GetRequiredService<MeterProvider>().ForceFlush().Should().BeTrue();
             await host.StopAsync();
         }
 
-        Activity analyze = spans.Should().ContainSingle(a => a.OperationName == "healthtwin.analyze").Subject;
-        Activity run = spans.Should().ContainSingle(a => a.OperationName == "healthtwin.agent" && (string?)a.GetTagItem("healthtwin.agent.id") == "bedrock-sleep").Subject;
+        List<Activity> ours = [.. spans.Where(a => a.TraceId == trace)];
+        Activity analyze = ours.Should().ContainSingle(a => a.OperationName == "healthtwin.analyze").Subject;
+        Activity run = ours.Should().ContainSingle(a => a.OperationName == "healthtwin.agent" && (string?)a.GetTagItem("healthtwin.agent.id") == "bedrock-sleep").Subject;
         run.ParentSpanId.Should().Be(analyze.SpanId, "the orchestrator runs each agent in its own span");
         run.GetTagItem("healthtwin.agent.status").Should().Be("succeeded");
-        Activity agent = spans.Should().ContainSingle(a => a.DisplayName == "invoke_agent bedrock-sleep").Subject;
+        Activity agent = ours.Should().ContainSingle(a => a.DisplayName == "invoke_agent bedrock-sleep").Subject;
         agent.ParentSpanId.Should().Be(run.SpanId);
         agent.GetTagItem("gen_ai.operation.name").Should().Be("invoke_agent");
         agent.GetTagItem("gen_ai.agent.id").Should().Be("bedrock-sleep");
-        Activity chat = spans.Should().ContainSingle(a => a.Source.Name == HealthTwinAwsTelemetry.BedrockSourceName && a.DisplayName.StartsWith("chat", StringComparison.Ordinal)).Subject;
+        Activity chat = ours.Should().ContainSingle(a => a.Source.Name == HealthTwinAwsTelemetry.BedrockSourceName && a.DisplayName.StartsWith("chat", StringComparison.Ordinal)).Subject;
         chat.ParentSpanId.Should().Be(agent.SpanId);
         chat.GetTagItem("gen_ai.operation.name").Should().Be("chat");
         chat.GetTagItem("gen_ai.provider.name").Should().Be(BedrockChatClient.ProviderName);
