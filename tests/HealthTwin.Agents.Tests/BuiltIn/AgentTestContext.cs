@@ -174,7 +174,41 @@ internal static class AgentTestContext
         RuleOptions? rules = null) =>
         Week(today, profile, thresholds, now, contextData, sleepEnvironment, baseline, rules ?? new RuleOptions());
 
-    /// <summary><see cref="WeekWithReadiness"/> with the evidence-based preset unless <paramref name="rules"/> says otherwise.</summary>
-    public static AgentContext WeekWithReadinessEvidence(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null, RuleOptions? rules = null) =>
-        WeekWithReadiness(score, also, profile, rules ?? new RuleOptions());
+    /// <summary>
+    /// <see cref="RoundBaseline"/> with the day-to-day spreads the evidence-based rules need: 0.1 on the ln HRV scale
+    /// (HRV 80 ms is 2.2 SD below 100 ms) and 2 bpm (56 bpm is 3 SD above 50 bpm).
+    /// </summary>
+    public static readonly Baseline RoundEvidenceBaseline = RoundBaseline with { HrvLnSd = 0.1, RestingHrSd = 2 };
+
+    /// <summary>
+    /// Changes today so that the evidence-based readiness lands exactly on <paramref name="score"/> (a multiple of 5
+    /// between 35 and 100) against <see cref="RoundEvidenceBaseline"/>: HRV 80 −10 (2.2 SD below), resting HR 56 −20
+    /// (3 SD above), mood 2 −15, stress 80 −10, efficiency 80 −10 (sleep score 80 against the 7 h need), efficiency 65 −20.
+    /// </summary>
+    public static DailyMetrics WithEvidenceReadiness(DailyMetrics today, int score) => score switch
+    {
+        100 => today,
+        90 => today with { Hrv = 80 },
+        85 => today with { MoodScore = 2 },
+        80 => today with { RestingHr = 56 },
+        75 => today with { Hrv = 80, MoodScore = 2 },
+        70 => today with { Hrv = 80, RestingHr = 56 },
+        65 => today with { RestingHr = 56, MoodScore = 2 },
+        60 => today with { Hrv = 80, RestingHr = 56, StressScore = 80 },
+        55 => today with { Hrv = 80, RestingHr = 56, MoodScore = 2 },
+        50 => today with { Hrv = 80, RestingHr = 56, StressScore = 80, SleepEfficiency = 80 },
+        45 => today with { Hrv = 80, RestingHr = 56, MoodScore = 2, StressScore = 80 },
+        40 => today with { Hrv = 80, RestingHr = 56, StressScore = 80, SleepEfficiency = 65 },
+        35 => today with { Hrv = 80, RestingHr = 56, MoodScore = 2, StressScore = 80, SleepEfficiency = 80 },
+        _ => throw new ArgumentOutOfRangeException(nameof(score), score, "unsupported test readiness"),
+    };
+
+    /// <summary><see cref="WeekWithReadiness"/> for the evidence-based preset (or <paramref name="rules"/>), against <see cref="RoundEvidenceBaseline"/>.</summary>
+    public static AgentContext WeekWithReadinessEvidence(int score, Func<DailyMetrics, DailyMetrics>? also = null, UserProfile? profile = null, RuleOptions? rules = null)
+    {
+        AgentContext context = Week(d => (also ?? (x => x))(WithEvidenceReadiness(d, score)), profile, baseline: RoundEvidenceBaseline, rules: rules ?? new RuleOptions());
+        context.Readiness.Score.Should().Be(score, "the test day is built for that readiness");
+        context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Green, "the test day must not move the burnout markers");
+        return context;
+    }
 }
