@@ -157,7 +157,19 @@ internal static class HealthPromptBuilder
 
         known += Part(sb, known, " RHR ", b.RestingHr, string.Empty, decimals: false);
         known += Part(sb, known, " stress ", b.StressScore, string.Empty, decimals: false);
-        sb.Append(known == 0 ? " not enough days yet\n" : "\n");
+        if (known == 0)
+        {
+            if (b.RequiredDays > b.DaysUsed)
+            {
+                sb.Append(inv, $" calibrating, {b.DaysUsed} of {b.RequiredDays} days");
+            }
+            else
+            {
+                sb.Append(" not enough days yet");
+            }
+        }
+
+        sb.Append('\n');
 
         // Only the columns with at least one value in the window; "-" marks a day on which that metric was not recorded.
         IReadOnlyList<DailyMetrics> week = context.Last7Days;

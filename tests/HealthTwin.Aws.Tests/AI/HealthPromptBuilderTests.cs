@@ -23,7 +23,7 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
         prompt.Messages[0].Text.Should().Contain("Never diagnose").And.Contain("medication").And.EndWith("Reply only by calling the tool submit_recommendations.");
         string user = prompt.Messages[1].Text;
         user.Should().StartWith("Focus: " + Focus + "\nProfile: age 34; goal build_muscle; chronotype late; training 4x/week; sleep need 8 h\n");
-        user.Should().Contain("Readiness: ").And.Contain("Burnout risk: ").And.Contain("Sleep debt: ").And.Contain("Baseline (14 d): sleep ");
+        user.Should().Contain("Readiness: ").And.Contain("Burnout risk: ").And.Contain("Sleep debt: ").And.Contain("\nBaseline (13 d): calibrating, 13 of 14 days\n", "the baseline uses the previous days only, and 14 of them");
         user.Should().Contain("\n03-10|6.1|82|48|63|8000|45|55|64|3|2\n");
         user.Split('\n').Count(l => l.Length > 5 && l[2] == '-' && l[5] == '|').Should().Be(7, "the last 7 days as table rows");
         prompt.Hash.Should().MatchRegex("^[0-9a-f]{64}$");
@@ -32,16 +32,16 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
     [Fact]
     public void Build_RingOnlyHistory_ListsOnlyRecordedColumnsAndStatesCoverage()
     {
-        // Ten ring nights: sleep, efficiency, HRV and resting HR; no steps, workout, load, stress, mood or energy.
+        // Sixteen ring nights: sleep, efficiency, HRV and resting HR; no steps, workout, load, stress, mood or energy.
         DateOnly today = new(2025, 3, 14);
         DailyMetrics[] days =
         [
-            .. Enumerable.Range(0, 10).Select(i => new DailyMetrics
+            .. Enumerable.Range(0, 16).Select(i => new DailyMetrics
             {
-                Date = today.AddDays(i - 9),
+                Date = today.AddDays(i - 15),
                 SleepHours = 7 + (0.1 * (i % 3)),
                 SleepEfficiency = 90,
-                Hrv = 60 + i,
+                Hrv = 54 + i,
                 RestingHr = 55,
             }),
         ];
@@ -53,7 +53,7 @@ public sealed class HealthPromptBuilderTests(ITestOutputHelper output)
         user.Should().Contain("\n03-14|7|90|69|55\n");
         user.Should().Contain("Coverage (do not assume values for what was not recorded):")
             .And.Contain("training load, stress score, mood and energy not recorded");
-        user.Should().Contain("Baseline (10 d): sleep ").And.NotContain("stress 0").And.NotContain("null").And.NotContain("n/a");
+        user.Should().Contain("Baseline (15 d): sleep ").And.NotContain("stress 0").And.NotContain("null").And.NotContain("n/a");
     }
 
     [Fact]

@@ -1,8 +1,11 @@
+using HealthTwin.Agents;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Synthetic;
 using HealthTwin.Reports.Building;
 using HealthTwin.Reports.Model;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HealthTwin.Reports.Tests.Building;
 
@@ -21,16 +24,19 @@ public sealed class ReportModelBuilderTests
         report.Days.Should().HaveCount(31);
         foreach (ReportDay day in report.Days)
         {
+            // What the agents see that morning: a context from the public factory over the history up to that day.
             DailyMetrics[] upTo = [.. history.Where(d => d.Date <= day.Date)];
-            Baseline baseline = BaselineCalculator.Compute(upTo);
-            day.Readiness.Should().Be(ReadinessCalculator.Compute(upTo[^1], baseline).Score);
-            day.Burnout.Should().Be(BurnoutRiskCalculator.Compute(upTo, baseline).Level);
-            day.SleepDebtHours.Should().Be(SleepDebtCalculator.Compute(upTo, new UserProfile(), baseline).Hours);
-            day.Anomalies.Should().BeEquivalentTo(AnomalyDetector.Detect(upTo[^1], baseline));
-            TrainingLoadSummary load = TrainingLoadCalculator.Compute(upTo);
-            day.Fitness.Should().Be(load.Fitness);
-            day.Form.Should().Be(load.Form);
-            day.HrvBaseline.Should().Be(baseline.Hrv);
+            var morning = new DateTimeOffset(day.Date.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero);
+            AgentContext context = new AgentContextFactory(new FakeTimeProvider(morning), Options.Create(new HealthTwinOptions()))
+                .Create("u1", new UserProfile(), upTo);
+            day.Readiness.Should().Be(context.Readiness.Score, "readiness of {0}", day.Date);
+            day.Burnout.Should().Be(context.BurnoutRisk.Level, "burnout of {0}", day.Date);
+            day.SleepDebtHours.Should().Be(context.SleepDebt.Hours);
+            day.Anomalies.Should().BeEquivalentTo(context.Anomalies);
+            day.Fitness.Should().Be(context.TrainingLoad.Fitness);
+            day.Form.Should().Be(context.TrainingLoad.Form);
+            day.HrvBaseline.Should().Be(context.Baseline.Hrv);
+            day.HrvNormalLow.Should().Be(context.HrvNormalRange.LowMs);
         }
 
         report.Training!.Date.Should().Be(ReportSamples.JanuaryEnd);
