@@ -111,7 +111,7 @@ public sealed class BreathingCoachAgent : IOutcomeReportingAgent
         {
             result.Add(AgentOutput.Recommend(
                 context, CoherentId, RecommendationType.Stress, RecommendationPriority.High, "5 min coherent breathing",
-                InvariantText.Format($"Your HRV is {-z:0.#} SD below your usual {baseline.Hrv.GetValueOrDefault():0} ms (today against your previous days, on the log scale). Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system; slow breathing at about 6 breaths a minute raises HRV while you do it. A relaxation aid, not a treatment."),
+                InvariantText.Format($"Your HRV is {-z:0.#} SD below your usual {baseline.Hrv.GetValueOrDefault():0.#} ms (today against your previous days, on the log scale). Breathe 5 s in and 5 s out for 5 minutes to calm your nervous system; slow breathing at about 6 breaths a minute raises HRV while you do it. A relaxation aid, not a treatment."),
                 StartActions,
                 [AgentOutput.CompareDeviation(context, HealthMetric.Hrv, z)]));
         }

@@ -39,10 +39,10 @@ public sealed class ContextAwarenessAgent : IOutcomeReportingAgent
     public const string LowEnergyMorningRule = "low-energy-morning";
 
     /// <summary>Below this temperature (°C) the cold advisory is given.</summary>
-    public const double ColdBelowCelsius = 5;
+    internal const double ColdBelowCelsius = 5;
 
     /// <summary>Above this temperature (°C) the heat advisory is given.</summary>
-    public const double HotAboveCelsius = 28;
+    internal const double HotAboveCelsius = 28;
 
     private static readonly AgentRule ColdId = new(AgentId, ColdRule);
     private static readonly AgentRule HeatId = new(AgentId, HeatRule);

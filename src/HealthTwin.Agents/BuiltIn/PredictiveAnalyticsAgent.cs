@@ -44,7 +44,7 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
     public const string TrainingWindowsRule = "training-windows";
 
     /// <summary>How many days are forecast.</summary>
-    public const int ForecastDays = 7;
+    internal const int ForecastDays = 7;
 
     /// <summary>Days with a score below this are training windows.</summary>
     internal const int TrainingWindowBelowScore = 20;

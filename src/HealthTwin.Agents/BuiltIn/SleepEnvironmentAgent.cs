@@ -24,16 +24,16 @@ public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
     public const string BedroomReminderRule = "bedroom-reminder";
 
     /// <summary>A 7-day mean sleep efficiency below this percentage (with a poor last night) triggers the check.</summary>
-    public const double MeanEfficiencyBelowPercent = 80;
+    internal const double MeanEfficiencyBelowPercent = 80;
 
     /// <summary>Last night's sleep efficiency below this percentage (with a poor 7-day mean) triggers the check.</summary>
-    public const double TodayEfficiencyBelowPercent = 75;
+    internal const double TodayEfficiencyBelowPercent = 75;
 
     /// <summary>The first local hour of the bedroom reminder.</summary>
-    public const int ReminderFromHour = 20;
+    internal const int ReminderFromHour = 20;
 
     /// <summary>The last local hour of the bedroom reminder (inclusive).</summary>
-    public const int ReminderToHour = 22;
+    internal const int ReminderToHour = 22;
 
     private static readonly AgentRule EnvironmentCheckId = new(AgentId, EnvironmentCheckRule);
     private static readonly AgentRule BedroomReminderId = new(AgentId, BedroomReminderRule);

@@ -67,9 +67,11 @@ internal sealed class TrainingDecision
         if (!original && RestOrLight(inputs, original) == TrainingLimits.None)
         {
             TrainingLoadSummary load = context.TrainingLoad;
+            HrvNormalRange range = context.HrvNormalRange;
             inputs = inputs with
             {
-                Hrv = context.HrvNormalRange.Status,
+                Hrv = range.Status,
+                HrvRange = range,
                 LoadSpike = load.LoadSpike,
                 FormRatio = load.FormSettled && load.Form is { } form && load.Fitness is { } fitness && fitness > 0 ? form / fitness : null,
                 Load = load,
@@ -133,7 +135,8 @@ internal sealed class TrainingDecision
     /// the planner and the coach quote the same words.
     /// </summary>
     /// <param name="burnoutScore">The burnout points, for the burnout limits.</param>
-    public string Explain(int burnoutScore)
+    /// <param name="burnoutReason">The first burnout reason, quoted with a burnout limit so the day says what raised it.</param>
+    public string Explain(int burnoutScore, string? burnoutReason = null)
     {
         if (Limits == TrainingLimits.None)
         {
@@ -145,7 +148,7 @@ internal sealed class TrainingDecision
         {
             if (((int)Limits & bit) != 0)
             {
-                parts.Add(Reason((TrainingLimits)bit, burnoutScore));
+                parts.Add(Reason((TrainingLimits)bit, burnoutScore, burnoutReason));
             }
         }
 
@@ -156,19 +159,20 @@ internal sealed class TrainingDecision
     /// <summary>Adds evidence for the load markers that limited the intensity (evidence-based preset).</summary>
     public void AddMarkerEvidence(List<Evidence> evidence)
     {
+        if ((Limits & TrainingLimits.HrvBelowRange) != 0 && Inputs.HrvRange is { RollingLnMean: { } ln } range)
+        {
+            bool sdnn = range.Method == HrvMethod.Sdnn;
+            evidence.Add(AgentOutput.Measure(
+                sdnn ? "lnSdnnRollingMean" : "lnRmssd7DayMean",
+                ln,
+                range.LnLow,
+                InvariantText.Format($"{range.RollingWindowDays}-day mean of ln({(sdnn ? "SDNN" : "rMSSD")}) against the lower bound of your normal range (Plews 2012); below it, easy sessions only (Kiviniemi 2007, Vesterinen 2016)")));
+        }
+
         TrainingLoadSummary? load = Inputs.Load;
         if (load is null)
         {
             return;
-        }
-
-        if ((Limits & TrainingLimits.HrvBelowRange) != 0 && load.LnRmssd7DayMean is { } ln)
-        {
-            evidence.Add(AgentOutput.Measure(
-                "lnRmssd7DayMean",
-                ln,
-                load.LnRmssdNormalLow,
-                "7-day mean of ln(rMSSD) against the 60-day mean − 0.5 SD (Plews 2012); below it, easy sessions only (Kiviniemi 2007, Vesterinen 2016)"));
         }
 
         if ((Limits & TrainingLimits.LoadSpike) != 0 && load.AcuteChronicRatio is { } ratio)
@@ -182,19 +186,19 @@ internal sealed class TrainingDecision
         }
     }
 
-    private string Reason(TrainingLimits limit, int burnoutScore)
+    private string Reason(TrainingLimits limit, int burnoutScore, string? burnoutReason)
     {
         int readiness = Inputs.Readiness.GetValueOrDefault();
         TrainingLoadSummary? load = Inputs.Load;
         return limit switch
         {
-            TrainingLimits.BurnoutRed => InvariantText.Format($"burnout risk is red ({burnoutScore} points)"),
+            TrainingLimits.BurnoutRed => InvariantText.Format($"burnout risk is red ({burnoutScore} points{(burnoutReason is null ? "" : ": " + burnoutReason)})"),
             TrainingLimits.LowReadiness => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.RecoveryBelowReadiness}"),
-            TrainingLimits.BurnoutYellow => InvariantText.Format($"burnout risk is yellow ({burnoutScore} points)"),
+            TrainingLimits.BurnoutYellow => InvariantText.Format($"burnout risk is yellow ({burnoutScore} points{(burnoutReason is null ? "" : ": " + burnoutReason)})"),
             TrainingLimits.ReadinessBelowLight => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.LightBelowReadiness}"),
             TrainingLimits.ExamPhase => "you are in an exam phase",
             TrainingLimits.HrvBelowRange => InvariantText.Format(
-                $"your 7-day HRV (mean ln rMSSD {load?.LnRmssd7DayMean ?? 0:0.00}) is below your normal range ({load?.LnRmssdNormalLow ?? 0:0.00}–{load?.LnRmssdNormalHigh ?? 0:0.00}): HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)"),
+                $"your {Inputs.HrvRange?.RollingWindowDays ?? 7}-day HRV mean ({Inputs.HrvRange?.RollingMeanMs ?? 0:0.#} ms) is below your normal range ({Inputs.HrvRange?.LowMs ?? 0:0.#}–{Inputs.HrvRange?.HighMs ?? 0:0.#} ms): HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)"),
             TrainingLimits.ReadinessUnknown => "readiness could not be judged",
             TrainingLimits.ReadinessBelowHard => InvariantText.Format($"readiness is {readiness}/100 (a hard session needs {TrainingRules.HardFromReadiness})"),
             TrainingLimits.LoadUnknown => "today's training load was not recorded",

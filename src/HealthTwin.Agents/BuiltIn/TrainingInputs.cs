@@ -10,8 +10,11 @@ namespace HealthTwin.Agents.BuiltIn;
 /// <param name="TodayLoad">Today's training load, or <see langword="null"/> when not recorded.</param>
 internal readonly record struct TrainingInputs(int? Readiness, BurnoutLevel? Burnout, bool ExamPhase, double? TodayLoad)
 {
-    /// <summary>Where the 7-day mean of ln(rMSSD) lies against the personal normal range.</summary>
+    /// <summary>Where the rolling HRV mean lies against the personal normal range.</summary>
     public HrvNormalRangeStatus Hrv { get; init; }
+
+    /// <summary>The HRV normal range the status above came from (for the texts), when it was computed.</summary>
+    public HrvNormalRange? HrvRange { get; init; }
 
     /// <summary>Whether the EWMA acute:chronic load ratio is above 1.5.</summary>
     public bool LoadSpike { get; init; }

@@ -9,10 +9,10 @@ namespace HealthTwin.Agents.Metrics;
 public static class ReadinessCalculator
 {
     /// <summary>A sleep score below this costs 20 points ("poor sleep").</summary>
-    public const double PoorSleepScore = 70;
+    internal const double PoorSleepScore = 70;
 
     /// <summary>A sleep score below this costs 10 points ("sleep could be better").</summary>
-    public const double FairSleepScore = 85;
+    internal const double FairSleepScore = 85;
 
     /// <summary>An HRV drop larger than this percentage (but within the alert threshold) costs 10 points.</summary>
     internal const double MildHrvDropPercent = 5;

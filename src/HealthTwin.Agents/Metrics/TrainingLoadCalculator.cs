@@ -6,7 +6,7 @@ namespace HealthTwin.Agents.Metrics;
 /// <summary>
 /// Computes <see cref="TrainingLoadSummary"/>: the performance management chart (Banister fitness and fatigue with
 /// k = 1 − e^(−1/τ), form, ramp rate), the EWMA acute:chronic workload ratio (Williams 2017) and its spike flag, Foster's
-/// monotony and strain, and the 7-day mean of ln(rMSSD) against the personal 60-day normal range (mean ± 0.5 SD).
+/// monotony and strain. The HRV normal range is <see cref="HrvNormalRangeCalculator"/>'s (<see cref="AgentContext.HrvNormalRange"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -15,19 +15,9 @@ namespace HealthTwin.Agents.Metrics;
 /// unknown and left out of the weighted means. Today without a load value is not over: the markers then describe the
 /// end of yesterday. See <see cref="TrainingLoadRuleOptions"/> and <c>docs/science/training-load.md</c>.
 /// </para>
-/// <para>ln(rMSSD) uses only days with an HRV measured as rMSSD.</para>
 /// </remarks>
 public static class TrainingLoadCalculator
 {
-    /// <summary>The window of the HRV normal range, in days present.</summary>
-    public const int HrvNormalRangeDays = 60;
-
-    /// <summary>How many rMSSD days the normal range needs.</summary>
-    public const int HrvNormalRangeMinDays = 14;
-
-    /// <summary>Half-width of the normal range in standard deviations.</summary>
-    public const double HrvNormalRangeWidthSd = 0.5;
-
     /// <summary>The fitness markers are withheld when more than this many of the last 7 days of the series are unknown.</summary>
     internal const int MaxUnknownDaysPerWeek = 2;
 
@@ -74,7 +64,6 @@ public static class TrainingLoadCalculator
         ArgumentNullException.ThrowIfNull(options);
         options.ThrowIfInvalid();
         LoadSeriesResult load = LoadSeries.Compute(history, options);
-        (double? ln7, double? low, double? high, HrvNormalRangeStatus status) = HrvRange(history);
         bool series = load.SeriesDays > 0;
         bool fitnessKnown = series && load.UnknownWeek <= MaxUnknownDaysPerWeek;
         double? ratio = series
@@ -103,10 +92,6 @@ public static class TrainingLoadCalculator
             Monotony = Round(load.Monotony),
             HighMonotony = load.Monotony > options.HighMonotonyAbove,
             Strain = Round(load.Strain),
-            LnRmssd7DayMean = ln7,
-            LnRmssdNormalLow = low,
-            LnRmssdNormalHigh = high,
-            HrvStatus = status,
             UnrecordedLastWeek = load.UnknownWeek,
             UnrecordedAcuteWindow = load.UnknownAcute,
             UnrecordedChronicWindow = load.UnknownChronic,
@@ -115,44 +100,6 @@ public static class TrainingLoadCalculator
 
     /// <summary>At most a quarter of a window's days may be unknown (rounded up: 2 of 7, 7 of 28).</summary>
     internal static int QuarterOf(int days) => (days + 3) / 4;
-
-    private static (double? Ln7, double? Low, double? High, HrvNormalRangeStatus Status) HrvRange(ReadOnlySpan<DailyMetrics> history)
-    {
-        ReadOnlySpan<DailyMetrics> window = SafeMath.Last(history, HrvNormalRangeDays);
-        double mean = 0, m2 = 0, recent = 0; // Welford: no cancellation for near-constant series
-        int n = 0, recentDays = 0;
-        for (int i = window.Length - 1; i >= 0; i--)
-        {
-            DailyMetrics d = window[i];
-            if (d.HrvMethod != HrvMethod.Rmssd || d.Hrv is not { } rmssd || rmssd <= 0)
-            {
-                continue;
-            }
-
-            double ln = Math.Log(rmssd);
-            n++;
-            double delta = ln - mean;
-            mean += delta / n;
-            m2 += delta * (ln - mean);
-            if (recentDays < 7)
-            {
-                recent += ln;
-                recentDays++;
-            }
-        }
-
-        double? ln7 = recentDays == 0 ? null : Round(recent / recentDays);
-        if (n < HrvNormalRangeMinDays)
-        {
-            return (ln7, null, null, HrvNormalRangeStatus.Unknown);
-        }
-
-        double sd = Math.Sqrt(Math.Max(0, m2 / n));
-        double low = SafeMath.Clean(mean - (HrvNormalRangeWidthSd * sd)), high = SafeMath.Clean(mean + (HrvNormalRangeWidthSd * sd));
-        double current = SafeMath.Clean(recent / recentDays);
-        HrvNormalRangeStatus status = current < low ? HrvNormalRangeStatus.Below : current > high ? HrvNormalRangeStatus.Above : HrvNormalRangeStatus.Within;
-        return (ln7, Round(low), Round(high), status);
-    }
 
     private static double Round(double value) => Math.Round(value, 3, MidpointRounding.AwayFromZero);
 

@@ -92,18 +92,6 @@ public sealed record TrainingLoadSummary
     /// <summary>Foster's strain: the week's total load × monotony.</summary>
     public double? Strain { get; init; }
 
-    /// <summary>The mean of ln(rMSSD) over the last 7 rMSSD days.</summary>
-    public double? LnRmssd7DayMean { get; init; }
-
-    /// <summary>The lower bound of the personal normal range: the 60-day mean of ln(rMSSD) − 0.5 SD (from 14 rMSSD days on).</summary>
-    public double? LnRmssdNormalLow { get; init; }
-
-    /// <summary>The upper bound of the personal normal range: the 60-day mean of ln(rMSSD) + 0.5 SD.</summary>
-    public double? LnRmssdNormalHigh { get; init; }
-
-    /// <summary>Where the 7-day mean lies against the normal range.</summary>
-    public HrvNormalRangeStatus HrvStatus { get; init; }
-
     /// <summary>Unknown days in the last 7 calendar days of the series (why the fitness markers or monotony may be missing).</summary>
     internal int UnrecordedLastWeek { get; init; }
 

@@ -4,19 +4,19 @@ namespace HealthTwin.Agents.Model;
 public sealed record SleepEnvironment
 {
     /// <summary>The recommended bedroom temperature range in °C.</summary>
-    public const double IdealTemperatureMin = 16, IdealTemperatureMax = 19;
+    internal const double IdealTemperatureMin = 16, IdealTemperatureMax = 19;
 
     /// <summary>The recommended relative humidity range in percent.</summary>
-    public const double IdealHumidityMin = 40, IdealHumidityMax = 60;
+    internal const double IdealHumidityMin = 40, IdealHumidityMax = 60;
 
     /// <summary>The highest recommended night-time noise level in dB(A).</summary>
-    public const double MaxNoiseDb = 35;
+    internal const double MaxNoiseDb = 35;
 
     /// <summary>The highest recommended light level during sleep in lux.</summary>
-    public const double MaxLightLux = 5;
+    internal const double MaxLightLux = 5;
 
     /// <summary>The highest recommended CO₂ concentration in ppm.</summary>
-    public const double MaxCo2Ppm = 1000;
+    internal const double MaxCo2Ppm = 1000;
 
     /// <summary>Bedroom temperature in °C (ideal 16–19).</summary>
     public double? TemperatureCelsius { get; init; }

@@ -106,6 +106,8 @@ public sealed class TrainingDecisionTests
 
         TrainingDecision.Decide(inputs, false, TrainingIntensity.Hiit).Explain(30)
             .Should().Be("Burnout risk is yellow (30 points); readiness is 55/100, below 60; you are in an exam phase.");
+        TrainingDecision.Decide(inputs, false, TrainingIntensity.Hiit).Explain(30, "7-day mean stress 79 with low mood")
+            .Should().StartWith("Burnout risk is yellow (30 points: 7-day mean stress 79 with low mood); readiness");
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class TrainingDecisionTests
         evidence.BurnoutRisk.Reasons.Should().ContainSingle().Which.Should().StartWith("HRV 7-day mean 45 ms is below your normal range 55.6–61 ms");
         PlannerAgent.CreatePlan(evidence).Intensity.Should().Be(TrainingIntensity.Light);
         AgentRecommendation light = Single(Run(new FitnessCoachAgent(), evidence), FitnessCoachAgent.LightSessionRule);
-        light.Rationale.Should().StartWith("Burnout risk is yellow (", "the burnout limit, raised here by the HRV range, comes first");
+        light.Rationale.Should().StartWith("Burnout risk is yellow (30 points: HRV 7-day mean 45 ms is below your normal range 55.6–61 ms", "the burnout limit names what raised it");
         evidence.Readiness.Explanations.Should().Contain(e => e.Contains("below your normal range", StringComparison.Ordinal));
         Single(Run(new PlannerAgent(), evidence), PlannerAgent.PlanRule).Rationale.Should().Contain("Light movement");
 

@@ -217,43 +217,6 @@ public sealed class TrainingLoadCalculatorTests
     }
 
     [Fact]
-    public void Compute_FewerThanFourteenRmssdDays_HrvStatusUnknown()
-    {
-        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(Hrvs(Enumerable.Repeat(60.0, 13)));
-
-        summary.HrvStatus.Should().Be(HrvNormalRangeStatus.Unknown);
-        summary.LnRmssd7DayMean.Should().Be(Math.Round(Math.Log(60), 3));
-        summary.LnRmssdNormalLow.Should().BeNull();
-    }
-
-    [Theory]
-    [InlineData(60, HrvNormalRangeStatus.Within)]
-    [InlineData(45, HrvNormalRangeStatus.Below)]
-    [InlineData(80, HrvNormalRangeStatus.Above)]
-    public void Compute_LastWeekAgainstTheSixtyDayRange_Status(double lastWeek, HrvNormalRangeStatus expected)
-    {
-        // 53 days alternating 55/65 ms, then a week at lastWeek.
-        double[] hrv = [.. Enumerable.Range(0, 53).Select(i => i % 2 == 0 ? 55.0 : 65.0), .. Enumerable.Repeat(lastWeek, 7)];
-
-        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(Hrvs(hrv));
-
-        summary.HrvStatus.Should().Be(expected);
-        summary.LnRmssdNormalLow.Should().BeLessThan(summary.LnRmssdNormalHigh!.Value);
-    }
-
-    [Fact]
-    public void Compute_SdnnDays_IgnoredForTheLnRmssdRange()
-    {
-        List<DailyMetrics> days = Hrvs(Enumerable.Repeat(60.0, 20));
-        for (int i = 0; i < 10; i++)
-        {
-            days[i] = days[i] with { HrvMethod = HrvMethod.Sdnn, Hrv = 10 };
-        }
-
-        TrainingLoadCalculator.Compute(days).HrvStatus.Should().Be(HrvNormalRangeStatus.Unknown, "only 10 rMSSD days remain");
-    }
-
-    [Fact]
     public void Compute_UnsortedOrDuplicateDates_ThrowsNamingTheDates()
     {
         List<DailyMetrics> history = Loads([10, 20, 30]);

@@ -254,7 +254,7 @@ public sealed class OriginalAppPresetTests
         context.BurnoutRisk.Level.Should().Be(BurnoutLevel.Yellow);
         PlannerAgent.CreatePlan(context).Intensity.Should().Be(TrainingIntensity.Light);
         Ids(analysis).Should().BeEquivalentTo("planner:daily-plan", "burnout-guardian:burnout-risk");
-        Find(analysis, "planner:daily-plan").Rationale.Should().Contain("Light movement").And.Contain("Burnout risk is yellow (30 points).");
+        Find(analysis, "planner:daily-plan").Rationale.Should().Contain("Light movement").And.Contain("Burnout risk is yellow (30 points: ");
     }
 
     private static async Task<(AgentAnalysis Analysis, AgentContext Context)> RunAsync(

@@ -125,13 +125,24 @@ public class HealthTwinJsonTests
     }
 
     [Fact]
-    public void Serialize_TrainingLoadSummary_UsesLowerCaseStatusAndRoundTrips()
+    public void Serialize_TrainingLoadSummary_CamelCaseAndRoundTrips()
     {
         HealthTwin.Agents.Metrics.TrainingLoadSummary summary = HealthTwin.Agents.Metrics.TrainingLoadCalculator.Compute(TestData.History(30));
 
         string json = JsonSerializer.Serialize(summary, HealthTwinJsonContext.Default.TrainingLoadSummary);
 
-        json.Should().Contain("\"hrvStatus\":\"within\"").And.Contain("\"acuteLoad\":");
+        json.Should().Contain("\"acuteLoad\":40,").And.Contain("\"loadSpike\":false,").And.NotContain("hrv", "the HRV range is HrvNormalRange's");
         JsonSerializer.Deserialize(json, HealthTwinJsonContext.Default.TrainingLoadSummary).Should().Be(summary);
+    }
+
+    [Fact]
+    public void Serialize_HrvNormalRange_LowerCaseStatusAndRoundTrips()
+    {
+        HealthTwin.Agents.Metrics.HrvNormalRange range = HealthTwin.Agents.Metrics.HrvNormalRangeCalculator.Compute(TestData.History(30));
+
+        string json = JsonSerializer.Serialize(range, HealthTwinJsonContext.Default.HrvNormalRange);
+
+        json.Should().Contain("\"status\":\"within\"");
+        JsonSerializer.Deserialize(json, HealthTwinJsonContext.Default.HrvNormalRange).Should().Be(range);
     }
 }
