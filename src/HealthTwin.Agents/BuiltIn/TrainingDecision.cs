@@ -197,8 +197,7 @@ internal sealed class TrainingDecision
             TrainingLimits.BurnoutYellow => InvariantText.Format($"burnout risk is yellow ({burnoutScore} points{(burnoutReason is null ? "" : ": " + burnoutReason)})"),
             TrainingLimits.ReadinessBelowLight => InvariantText.Format($"readiness is {readiness}/100, below {TrainingRules.LightBelowReadiness}"),
             TrainingLimits.ExamPhase => "you are in an exam phase",
-            TrainingLimits.HrvBelowRange => InvariantText.Format(
-                $"your {Inputs.HrvRange?.RollingWindowDays ?? 7}-day HRV mean ({Inputs.HrvRange?.RollingMeanMs ?? 0:0.#} ms) is below your normal range ({Inputs.HrvRange?.LowMs ?? 0:0.#}–{Inputs.HrvRange?.HighMs ?? 0:0.#} ms): HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)"),
+            TrainingLimits.HrvBelowRange => HrvBelowRangeReason(Inputs.HrvRange ?? HrvNormalRange.Unknown),
             TrainingLimits.ReadinessUnknown => "readiness could not be judged",
             TrainingLimits.ReadinessBelowHard => InvariantText.Format($"readiness is {readiness}/100 (a hard session needs {TrainingRules.HardFromReadiness})"),
             TrainingLimits.LoadUnknown => "today's training load was not recorded",
@@ -208,6 +207,14 @@ internal sealed class TrainingDecision
             _ => InvariantText.Format(
                 $"form is {Inputs.FormRatio.GetValueOrDefault() * 100:0} % of fitness (below {NegativeFormRatio * 100:0} %): recent fatigue outweighs fitness"),
         };
+    }
+
+    private static string HrvBelowRangeReason(HrvNormalRange range)
+    {
+        var text = new InvariantText(160, 4);
+        range.AppendBelow(ref text);
+        text.AppendLiteral(": HRV-guided training keeps to easy sessions until it returns (Kiviniemi 2007, Vesterinen 2016)");
+        return text.ToStringAndClear();
     }
 
     private static TrainingLimits Rest(in TrainingInputs inputs) =>

@@ -195,15 +195,8 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
         int line = -1;
         if ((_mask & HrvBit) != 0 && ++line == index)
         {
-            text.AppendLiteral("HRV ");
-            text.AppendFormatted(_range!.RollingWindowDays);
-            text.AppendLiteral("-day mean ");
-            text.AppendFormatted(_range.RollingMeanMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral(" ms is below your normal range ");
-            text.AppendFormatted(_range.LowMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral("–");
-            text.AppendFormatted(_range.HighMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral(" ms (Plews: rolling mean of ln HRV vs the 60-day mean ± 0.5 SD)");
+            _range!.AppendBelow(ref text);
+            text.AppendLiteral(" (Plews: rolling mean of ln HRV against your longer-term mean ± a share of its SD)");
         }
         else if ((_mask & HeartBit) != 0 && ++line == index)
         {

@@ -146,15 +146,8 @@ internal readonly struct EvidenceRecovery
         }
         else if (_hrvBelowRange && ++line == index)
         {
-            text.AppendLiteral("HRV ");
-            text.AppendFormatted(_range!.RollingWindowDays);
-            text.AppendLiteral("-day mean ");
-            text.AppendFormatted(_range.RollingMeanMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral(" ms below your normal range ");
-            text.AppendFormatted(_range.LowMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral("–");
-            text.AppendFormatted(_range.HighMs.GetValueOrDefault(), "0.#");
-            text.AppendLiteral(" ms (−15)");
+            _range!.AppendBelow(ref text);
+            text.AppendLiteral(" (−15)");
         }
         else if (_heartHigh && ++line == index)
         {

@@ -59,4 +59,18 @@ public sealed record HrvNormalRange
 
     /// <summary>The upper bound in ms (exp of <see cref="LnHigh"/>).</summary>
     public double? HighMs { get; init; }
+
+    /// <summary>Writes "HRV 7-day mean 45 ms is below your normal range 55.6–61 ms", the one wording readiness, burnout and the training decision use.</summary>
+    internal void AppendBelow(ref InvariantText text)
+    {
+        text.AppendLiteral("HRV ");
+        text.AppendFormatted(RollingWindowDays);
+        text.AppendLiteral("-day mean ");
+        text.AppendFormatted(RollingMeanMs.GetValueOrDefault(), "0.#");
+        text.AppendLiteral(" ms is below your normal range ");
+        text.AppendFormatted(LowMs.GetValueOrDefault(), "0.#");
+        text.AppendLiteral("–");
+        text.AppendFormatted(HighMs.GetValueOrDefault(), "0.#");
+        text.AppendLiteral(" ms");
+    }
 }

@@ -95,7 +95,7 @@ public sealed class EvidenceBurnoutTests
 
         risk.Score.Should().Be(30);
         risk.Level.Should().Be(BurnoutLevel.Yellow);
-        risk.Reasons.Should().Equal("HRV 7-day mean 50.4 ms is below your normal range 54–59.9 ms (Plews: rolling mean of ln HRV vs the 60-day mean ± 0.5 SD)");
+        risk.Reasons.Should().Equal("HRV 7-day mean 50.4 ms is below your normal range 54–59.9 ms (Plews: rolling mean of ln HRV against your longer-term mean ± a share of its SD)");
         risk.Coverage.Used.Should().Equal(HealthMetric.Hrv);
     }
 

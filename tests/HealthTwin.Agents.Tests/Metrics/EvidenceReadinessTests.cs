@@ -57,7 +57,7 @@ public sealed class EvidenceReadinessTests
         ReadinessScore original = ReadinessCalculator.Compute(history, Adult, null, OriginalRules);
 
         evidence.Score.Should().Be(85);
-        evidence.Explanations.Should().Equal("HRV 7-day mean 50.4 ms below your normal range 54–59.9 ms (−15)");
+        evidence.Explanations.Should().Equal("HRV 7-day mean 50.4 ms is below your normal range 54–59.9 ms (−15)");
         original.Score.Should().Be(100);
     }
 
@@ -74,7 +74,7 @@ public sealed class EvidenceReadinessTests
         score.Score.Should().Be(15);
         score.Explanations.Should().Equal(
             "HRV 2.1 SD below your usual on the log scale (−10)",
-            "HRV 7-day mean 49 ms below your normal range 54–59.9 ms (−15)",
+            "HRV 7-day mean 49 ms is below your normal range 54–59.9 ms (−15)",
             "Resting HR 2.3 SD above your usual (−20)",
             "High training load 85 (−15)",
             "Low mood or energy (2/5, 3/5) (−15)",
