@@ -257,7 +257,7 @@ public static class BurnoutRiskCalculator
             else if ((_mask & StressBit) != 0 && ++line == index)
             {
                 text.AppendLiteral("7-day mean stress ");
-                text.AppendFormatted(_stress7, "0");
+                text.AppendFormatted(_stress7, "0.#");
                 if (_mood7 is { } mood && _energy7 is { } energy)
                 {
                     text.AppendLiteral(" with low mood (");

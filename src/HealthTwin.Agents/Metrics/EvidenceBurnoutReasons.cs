@@ -223,9 +223,9 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
         else if ((_mask & StressBit) != 0 && ++line == index)
         {
             text.AppendLiteral("7-day mean stress ");
-            text.AppendFormatted(_stress7, "0");
+            text.AppendFormatted(_stress7, "0.#");
             text.AppendLiteral(" is above ");
-            text.AppendFormatted(_maxStress, "0");
+            text.AppendFormatted(_maxStress, "0.#");
         }
         else
         {
