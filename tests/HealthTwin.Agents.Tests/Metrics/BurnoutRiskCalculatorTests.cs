@@ -18,38 +18,75 @@ public class BurnoutRiskCalculatorTests
 
         risk.Level.Should().Be(BurnoutLevel.Green);
         risk.Score.Should().Be(0);
-        risk.Reasons.Should().ContainSingle("Markers stable");
+        risk.Reasons.Should().Equal("Markers stable");
     }
 
     [Theory]
-    [InlineData(50.94, 30)] // −15.1 %: below
-    [InlineData(51, 0)] // −15 % exactly: not below
-    public void Compute_ThreeDayHrvMean(double hrv, int expected) =>
-        Risk((d, i) => i >= 4 ? d with { Hrv = hrv } : d).Score.Should().Be(expected);
+    [InlineData(50.94, 30, "3-day mean HRV 50.9 ms is more than 15 % below the baseline 60 ms")] // −15.1 %: below
+    [InlineData(51, 0, "Markers stable")] // −15 % exactly: not below
+    [InlineData(51.06, 0, "Markers stable")] // −14.9 %
+    public void Compute_ThreeDayHrvMean(double hrv, int expected, string reason)
+    {
+        BurnoutRisk risk = Risk((d, i) => i >= 4 ? d with { Hrv = hrv } : d);
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(reason);
+    }
 
     [Theory]
-    [InlineData(66.06, 25)]
-    [InlineData(66, 0)]
-    public void Compute_ThreeDayRestingHrMean(double restingHr, int expected) =>
-        Risk((d, i) => i >= 4 ? d with { RestingHr = restingHr } : d).Score.Should().Be(expected);
+    [InlineData(66.06, 25, "3-day mean resting HR 66.1 bpm is more than 10 % above the baseline 60 bpm")]
+    [InlineData(66, 0, "Markers stable")]
+    [InlineData(65.94, 0, "Markers stable")]
+    public void Compute_ThreeDayRestingHrMean(double restingHr, int expected, string reason)
+    {
+        BurnoutRisk risk = Risk((d, i) => i >= 4 ? d with { RestingHr = restingHr } : d);
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(reason);
+    }
 
     [Theory]
-    [InlineData(80.9, 20)] // more than 10 % below a 90 % baseline
-    [InlineData(81, 0)] // exactly 10 % below
-    public void Compute_SevenDayEfficiencyMean(double efficiency, int expected) =>
-        Risk((d, _) => d with { SleepEfficiency = efficiency }).Score.Should().Be(expected);
+    [InlineData(80.9, 20, "7-day mean sleep efficiency 80.9 % is more than 10 % below the baseline 90 %")] // more than 10 % below a 90 % baseline
+    [InlineData(81, 0, "Markers stable")] // exactly 10 % below
+    [InlineData(81.1, 0, "Markers stable")]
+    public void Compute_SevenDayEfficiencyMean(double efficiency, int expected, string reason)
+    {
+        BurnoutRisk risk = Risk((d, _) => d with { SleepEfficiency = efficiency });
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(reason);
+    }
 
     [Theory]
-    [InlineData(70.1, 2, 4, 25)]
-    [InlineData(70.1, 4, 2, 25)]
-    [InlineData(70, 2, 2, 0)] // stress not above 70
-    [InlineData(70.1, 3, 3, 0)] // mood and energy not below 3
-    public void Compute_StressWithLowMoodOrEnergy(double stress, int mood, int energy, int expected) =>
-        Risk((d, _) => d with { StressScore = stress, MoodScore = mood, EnergyScore = energy }).Score.Should().Be(expected);
+    [InlineData(70.1, 2, 4, 25, "7-day mean stress 70.1 with low mood (2/5) or energy (4/5)")]
+    [InlineData(70.1, 4, 2, 25, "7-day mean stress 70.1 with low mood (4/5) or energy (2/5)")]
+    [InlineData(70, 2, 2, 0, "Markers stable")] // stress not above 70
+    [InlineData(69.9, 1, 1, 0, "Markers stable")]
+    [InlineData(70.1, 3, 3, 0, "Markers stable")] // mood and energy not below 3
+    public void Compute_StressWithLowMoodOrEnergy(double stress, int mood, int energy, int expected, string reason)
+    {
+        BurnoutRisk risk = Risk((d, _) => d with { StressScore = stress, MoodScore = mood, EnergyScore = energy });
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(reason);
+    }
 
     [Fact]
-    public void Compute_TwentyFivePoints_IsYellow() =>
-        Risk((d, i) => i >= 4 ? d with { RestingHr = 70 } : d).Level.Should().Be(BurnoutLevel.Yellow);
+    public void Compute_StressWithOnlyMoodRecorded_NamesTheMood()
+    {
+        BurnoutRisk risk = Risk((d, _) => d with { StressScore = 80, MoodScore = 2, EnergyScore = null });
+
+        risk.Reasons.Should().Equal("7-day mean stress 80 with low mood (2/5)");
+    }
+
+    [Fact]
+    public void Compute_TwentyFivePoints_IsYellow()
+    {
+        BurnoutRisk risk = Risk((d, i) => i >= 4 ? d with { RestingHr = 70 } : d);
+
+        risk.Level.Should().Be(BurnoutLevel.Yellow);
+        risk.Reasons.Should().Equal("3-day mean resting HR 70 bpm is more than 10 % above the baseline 60 bpm");
+    }
 
     [Fact]
     public void Compute_TwentyPoints_IsGreen()
@@ -58,6 +95,7 @@ public class BurnoutRiskCalculatorTests
 
         risk.Level.Should().Be(BurnoutLevel.Green);
         risk.Score.Should().Be(20);
+        risk.Reasons.Should().Equal("7-day mean sleep efficiency 70 % is more than 10 % below the baseline 90 %");
     }
 
     [Fact]
@@ -67,7 +105,10 @@ public class BurnoutRiskCalculatorTests
 
         risk.Score.Should().Be(50);
         risk.Level.Should().Be(BurnoutLevel.Red);
-        risk.Reasons.Should().Contain(r => r.Contains("healthcare professional", StringComparison.Ordinal));
+        risk.Reasons.Should().Equal(
+            "3-day mean HRV 40 ms is more than 15 % below the baseline 60 ms",
+            "7-day mean sleep efficiency 70 % is more than 10 % below the baseline 90 %",
+            "Consider consulting a healthcare professional");
     }
 
     [Fact]
@@ -78,6 +119,10 @@ public class BurnoutRiskCalculatorTests
         BurnoutRisk risk = Risk((d, i) => d with { StressScore = 55, MoodScore = 2, Hrv = i >= 4 ? 56 : 60 }, thresholds: strict);
 
         risk.Score.Should().Be(55);
+        risk.Reasons.Should().Equal(
+            "3-day mean HRV 56 ms is more than 5 % below the baseline 60 ms",
+            "7-day mean stress 55 with low mood (2/5) or energy (4/5)",
+            "Consider consulting a healthcare professional");
     }
 
     [Theory]

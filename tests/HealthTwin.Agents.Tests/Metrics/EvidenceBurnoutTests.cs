@@ -76,6 +76,17 @@ public sealed class EvidenceBurnoutTests
         risk.Reasons.Should().Equal("7-day mean stress 75 is above 70");
     }
 
+    [Theory]
+    [InlineData(70, 0, "Markers stable")] // at the maximum: not above
+    [InlineData(70.1, 15, "7-day mean stress 70.1 is above 70")] // just above: the text shows the decimal that decided
+    public void Compute_StressAroundTheMaximum_ReasonShowsTheDecidingDecimal(double stress, int points, string reason)
+    {
+        BurnoutRisk risk = Compute(WithLastWeek((d, _) => d with { StressScore = stress }));
+
+        risk.Score.Should().Be(points);
+        risk.Reasons.Should().Equal(reason);
+    }
+
     [Fact]
     public void Compute_HighStressAndLowMood_FortyYellow()
     {
@@ -83,6 +94,9 @@ public sealed class EvidenceBurnoutTests
 
         risk.Level.Should().Be(BurnoutLevel.Yellow);
         risk.Score.Should().Be(40);
+        risk.Reasons.Should().Equal(
+            "Low self-reported wellbeing over the week: mood 2/5, energy 2/5 (counts on its own: Meeusen et al. 2013, Saw et al. 2016)",
+            "7-day mean stress 75 is above 70");
     }
 
     [Fact]
@@ -130,7 +144,10 @@ public sealed class EvidenceBurnoutTests
 
         risk.Level.Should().Be(BurnoutLevel.Red);
         risk.Score.Should().Be(55);
-        risk.Reasons.Should().HaveCount(3).And.EndWith("Consider consulting a healthcare professional");
+        risk.Reasons.Should().Equal(
+            "HRV 7-day mean 50.4 ms is below your normal range 54–59.9 ms (Plews: rolling mean of ln HRV against your longer-term mean ± a share of its SD)",
+            "Low self-reported wellbeing over the week: mood 2/5, energy 2/5 (counts on its own: Meeusen et al. 2013, Saw et al. 2016)",
+            "Consider consulting a healthcare professional");
     }
 
     [Fact]
