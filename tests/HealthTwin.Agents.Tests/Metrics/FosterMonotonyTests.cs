@@ -59,11 +59,27 @@ public sealed class FosterMonotonyTests
     }
 
     [Theory]
+    [InlineData(9.8, 1.99, false)] // 9.8…69.8: mean 39.8, SD 20 → just below 2
     [InlineData(10, 2, false)] // 10…70: mean 40, SD 20 → exactly 2, not above
+    [InlineData(10.2, 2.01, true)] // 10.2…70.2: mean 40.2, SD 20 → just above 2
     [InlineData(20, 2.5, true)] // 20…80: mean 50, SD 20
     public void Compute_MonotonyAroundTwo_HighOnlyAbove(double first, double monotony, bool high)
     {
         TrainingLoadSummary summary = TrainingLoadCalculator.Compute(Loads(Enumerable.Range(0, 7).Select(i => first + (10 * i))));
+
+        summary.Monotony.Should().Be(monotony);
+        summary.HighMonotony.Should().Be(high);
+    }
+
+    [Theory]
+    [InlineData(19.8, 2.49, false)] // 19.8…79.8: mean 49.8, SD 20
+    [InlineData(20, 2.5, false)] // 20…80: exactly the configured 2.5, not above
+    [InlineData(20.2, 2.51, true)] // 20.2…80.2: just above
+    public void Compute_ConfiguredHighMonotonyAbove_HighOnlyAboveTheSetting(double first, double monotony, bool high)
+    {
+        var options = new TrainingLoadRuleOptions { HighMonotonyAbove = 2.5 };
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(Loads(Enumerable.Range(0, 7).Select(i => first + (10 * i))), options);
 
         summary.Monotony.Should().Be(monotony);
         summary.HighMonotony.Should().Be(high);
