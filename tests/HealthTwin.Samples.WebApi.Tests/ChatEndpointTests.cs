@@ -11,7 +11,8 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
     [Fact]
     public async Task Chat_AppContext_ReturnsRecommendationsArray()
     {
-        DailyMetrics[] week = TestData.History(7);
+        // A week of 6 h nights against the profile's 8 h need: 14 h of sleep debt, which the local sleep agent answers.
+        DailyMetrics[] week = [.. TestData.History(7).Select(d => d with { SleepHours = 6 })];
 
         HttpResponseMessage response = await factory.ClientFor("mia").PostJsonAsync("/functions/v1/aws-bedrock-chat", new
         {
@@ -21,7 +22,25 @@ public sealed class ChatEndpointTests(WebApiFactory factory) : IClassFixture<Web
         });
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.JsonAsync()).GetProperty("recommendations").ValueKind.Should().Be(JsonValueKind.Array);
+        JsonElement recommendations = (await response.JsonAsync()).GetProperty("recommendations");
+        recommendations.ValueKind.Should().Be(JsonValueKind.Array);
+        recommendations.GetArrayLength().Should().BePositive("a week of sleep debt with a sleep focus has something to say");
+        foreach (JsonElement recommendation in recommendations.EnumerateArray())
+        {
+            recommendation.GetProperty("id").GetString().Should().EndWith(":2025-03-14");
+            recommendation.GetProperty("agent").GetString().Should().EndWith("Agent", "the edge-function endpoints answer with the app's agent names");
+            recommendation.GetProperty("type").GetString().Should().BeOneOf(["sleep", "alert"], "a sleep focus keeps sleep recommendations and alerts");
+            recommendation.GetProperty("priority").GetString().Should().BeOneOf("low", "medium", "high");
+            recommendation.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
+            recommendation.GetProperty("rationale").GetString().Should().NotBeNullOrWhiteSpace();
+            recommendation.GetProperty("actions").GetArrayLength().Should().BePositive();
+            recommendation.GetProperty("createdAt").TryGetDateTimeOffset(out _).Should().BeTrue();
+        }
+
+        JsonElement debt = recommendations.EnumerateArray().Should().ContainSingle(r => r.GetProperty("id").GetString() == "sleep:sleep-debt:2025-03-14").Subject;
+        debt.GetProperty("agent").GetString().Should().Be("SleepAgent");
+        debt.GetProperty("type").GetString().Should().Be("sleep");
+        debt.GetProperty("evidence").EnumerateArray().Should().Contain(e => e.GetProperty("metric").GetString() == "sleepHours");
     }
 
     [Fact]
