@@ -24,7 +24,8 @@ public sealed class ImportEndpointSampleTests(WebApiFactory factory) : IClassFix
     {
         { Sample.AppleSmall, null },
         { Sample.AppleIpyhealth, null },
-        { Sample.AppleIpyhealth, "Europe/Berlin" },
+        { Sample.AppleIpyhealth, "Europe/Berlin" }, // the zone the Watch wrote (+02:00): the same days as without
+        { Sample.AppleIpyhealth, "America/Los_Angeles" }, // nine hours earlier: records move to other days
         { Sample.OuraTrends, null },
         { Sample.OuraTrends, "America/Los_Angeles" },
         { Sample.WhoopCycles, null },
@@ -40,7 +41,7 @@ public sealed class ImportEndpointSampleTests(WebApiFactory factory) : IClassFix
         { Sample.OmhSleep, null },
         { Sample.OmhHeartRate, null },
         { Sample.OmhActivity, null },
-        { Sample.AppleSmall + "|" + Sample.FitbitSleep + "|" + Sample.OmhSteps, "Europe/Berlin" },
+        { Sample.AppleIpyhealth + "|" + Sample.FitbitSleep + "|" + Sample.OmhSteps, "Pacific/Auckland" },
     };
 
     /// <summary>Samples that hold no daily metric, and what the answer's skipped records or notes say about them.</summary>

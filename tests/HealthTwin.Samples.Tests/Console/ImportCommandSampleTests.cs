@@ -35,9 +35,10 @@ public sealed class ImportCommandSampleTests : IDisposable
     {
         { Sample.AppleSmall, null, false },
         { Sample.AppleIpyhealth, null, false },
-        { Sample.AppleIpyhealth, "Europe/Berlin", false },
+        { Sample.AppleIpyhealth, "Europe/Berlin", false }, // the zone the Watch wrote (+02:00): the same days as without
+        { Sample.AppleIpyhealth, "America/Los_Angeles", false }, // nine hours earlier: records move to other days
         { Sample.AppleSmall, null, true },
-        { Sample.AppleIpyhealth, "Europe/Berlin", true },
+        { Sample.AppleIpyhealth, "Pacific/Auckland", true },
         { Sample.OuraTrends, null, false },
         { Sample.OuraTrends, "America/Los_Angeles", false },
         { Sample.WhoopCycles, null, false },
