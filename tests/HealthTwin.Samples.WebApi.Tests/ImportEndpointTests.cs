@@ -5,19 +5,21 @@ using System.Text;
 using System.Text.Json;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Storage;
+using HealthTwin.Import.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HealthTwin.Samples.WebApi.Tests;
 
 /// <summary>
-/// <c>POST /api/import</c> through the real host with real exports (Samples/ATTRIBUTION.md): the raw file lands under
+/// <c>POST /api/import</c> through the real host with real exports (the import tests' samples, linked; see
+/// tests/HealthTwin.Import.Tests/Samples/ATTRIBUTION.md): the raw file lands under
 /// the user's <c>wearable-exports/</c>, the days in the metrics store, and <c>/api/analyze</c> then analyses them.
 /// </summary>
 public sealed class ImportEndpointTests(WebApiFactory factory) : IClassFixture<WebApiFactory>
 {
-    private const string Oura = "oura/mohdasti__Wearable-comparative-analysis/oura_2026-05-22_2026-07-23_trends.csv";
-    private const string Apple = "apple-health/mereldawu__ipyhealth/export.xml";
-    private const string WhoopJournal = "whoop/mohdasti__Wearable-comparative-analysis/journal_entries.csv";
+    private const string Oura = Sample.OuraTrends;
+    private const string Apple = Sample.AppleIpyhealth;
+    private const string WhoopJournal = Sample.WhoopJournal;
 
     [Fact]
     public async Task Import_OuraTrendsCsvAsMultipart_StoresRawFileAndDaysThenAnalyzeUsesThem()
@@ -300,11 +302,9 @@ public sealed class ImportEndpointTests(WebApiFactory factory) : IClassFixture<W
         json.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge, "the general limit still applies elsewhere");
     }
 
-    private static string PathOf(string sample) => Path.Combine(AppContext.BaseDirectory, "Samples", sample);
+    private static byte[] Bytes(string sample) => Sample.Bytes(sample);
 
-    private static byte[] Bytes(string sample) => File.ReadAllBytes(PathOf(sample));
-
-    private static string Text(string sample) => File.ReadAllText(PathOf(sample));
+    private static string Text(string sample) => Sample.Text(sample);
 
     private static ByteArrayContent Raw(byte[] bytes, string contentType) =>
         new(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } };
