@@ -31,6 +31,8 @@ switch (args.FirstOrDefault())
     case "reports-batch":
         await ReportBatchHarness.RunAsync(Console.Out);
         break;
+    case "profile":
+        return await ProfileLoop.RunAsync(Console.Out, args);
     case "alloc":
         await AllocationReport.RunAsync(Console.Out);
         break;

@@ -5,14 +5,14 @@ namespace HealthTwin.Benchmarks;
 
 /// <summary>
 /// <c>-- verify-text</c>: checks that the SDK's fast invariant text formatting gives exactly the runtime's characters
-/// for the number and date patterns it short-cuts (every tenth from −100,000 to 100,000, whole numbers, random and
-/// edge values, and 100 years of dates).
+/// for the number and date patterns it short-cuts (every tenth from −100,000 to 100,000, every hundredth and thousandth
+/// from −1,000 to 1,000, whole numbers, random and edge values, and 100 years of dates).
 /// </summary>
 public static class TextFormatCheck
 {
     public static int Run(TextWriter output)
     {
-        string[] formats = ["0", "0.0", "0.#"];
+        string[] formats = ["0", "0.0", "0.#", "0.00", "+0;-0;0", "+0.0;-0.0", "+0.00;-0.00"];
         var values = new List<double> { 0.0, -0.0, 0.05, -0.05, 0.15, 0.25, 0.35, 62.35, -62.35, 1e13, -1e13, 99999999999999.9, 1e14, double.Epsilon, -double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue };
         for (int k = -1_000_000; k <= 1_000_000; k++)
         {
@@ -20,11 +20,22 @@ public static class TextFormatCheck
             values.Add(k * 0.1);
         }
 
+        for (int k = -1_000_000; k <= 1_000_000; k++)
+        {
+            values.Add(k / 1000.0);
+            values.Add(k * 0.001);
+            values.Add(k / 100.0 / 10.0);
+            values.Add(Math.BitIncrement(k / 1000.0));
+            values.Add(Math.BitDecrement(k / 1000.0));
+        }
+
         var random = new Random(7);
         for (int i = 0; i < 1_000_000; i++)
         {
             values.Add(Math.Round((random.NextDouble() - 0.5) * 400, random.Next(0, 4)));
             values.Add((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 16)));
+            values.Add(Math.Round((random.NextDouble() - 0.5) * 200, 9));
+            values.Add((random.NextDouble() - 0.5) * 2e6);
         }
 
         long checkedCount = 0;

@@ -78,7 +78,7 @@ public sealed class FitnessCoachAgent : IOutcomeReportingAgent
         ReadinessScore readinessScore = context.Readiness;
         int readiness = readinessScore.Score.GetValueOrDefault();
         BurnoutRisk burnout = context.BurnoutRisk;
-        string why = decision.Explain(burnout.Score, burnout.Reasons.Count > 0 ? burnout.Reasons[0] : null);
+        string why = decision.Explain(burnout);
         AgentResults result = default;
 
         switch (decision.Intensity)

@@ -156,7 +156,7 @@ public sealed class PlannerAgent : IOutcomeReportingAgent
         ReadinessScore readiness = context.Readiness;
         BurnoutRisk burnout = context.BurnoutRisk;
         double? debtHours = DebtHours(context.SleepDebt);
-        string why = decision.Judged ? decision.Explain(burnout.Score, burnout.Reasons.Count > 0 ? burnout.Reasons[0] : null) : string.Empty;
+        string why = decision.Judged ? decision.Explain(burnout) : string.Empty;
         string rationale = readiness.Score is { } r && burnout.Level is { } level && debtHours is { } debt
             ? InvariantText.Format($"Readiness {r}/100, burnout risk {AgentOutput.Name(level)}, sleep debt {debt:0.0} h. {TrainingText(intensity)}{(why.Length == 0 ? "" : " ")}{why}")
             : InvariantText.Format(

@@ -116,13 +116,20 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
         DateOnly today = context.Today.Date;
         AgentResults result = default;
 
-        // Work on the factor masks: no prediction objects are built.
+        // Work on the factor masks, each day's once (the alert and the training windows read the same seven): no
+        // prediction objects are built.
+        Span<int> masks = stackalloc int[ForecastDays];
         for (int k = 1; k <= ForecastDays; k++)
         {
-            int score = BurnoutForecast.ScoreOf(forecast.FactorsOn(k));
+            masks[k - 1] = forecast.FactorsOn(k);
+        }
+
+        for (int k = 1; k <= ForecastDays; k++)
+        {
+            int score = BurnoutForecast.ScoreOf(masks[k - 1]);
             if (AgentOutput.RiskLevelOf(score) >= RiskLevel.High)
             {
-                result.Add(ForecastAlert(context, forecast, today, k));
+                result.Add(ForecastAlert(context, forecast, today, k, masks[k - 1]));
                 break;
             }
         }
@@ -140,7 +147,7 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
         int windows = 0, firstScore = 0;
         for (int k = 1; k <= ForecastDays && windows < MaxTrainingWindows; k++)
         {
-            int score = BurnoutForecast.ScoreOf(forecast.FactorsOn(k));
+            int score = BurnoutForecast.ScoreOf(masks[k - 1]);
             if (score < TrainingWindowBelowScore)
             {
                 switch (windows++)
@@ -174,9 +181,8 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
         return result.ToOutcome();
     }
 
-    private static AgentRecommendation ForecastAlert(AgentContext context, in BurnoutForecast forecast, DateOnly today, int daysAhead)
+    private static AgentRecommendation ForecastAlert(AgentContext context, in BurnoutForecast forecast, DateOnly today, int daysAhead, int mask)
     {
-        int mask = forecast.FactorsOn(daysAhead);
         int score = BurnoutForecast.ScoreOf(mask);
         RiskLevel level = AgentOutput.RiskLevelOf(score);
         DateOnly date = today.AddDays(daysAhead);
