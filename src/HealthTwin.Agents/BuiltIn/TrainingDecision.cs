@@ -158,8 +158,9 @@ internal sealed class TrainingDecision
 
     /// <summary>
     /// <see cref="Explain(int, string?)"/> with the score and first reason of <paramref name="burnout"/>, formatted once per burnout
-    /// risk: the planner and the fitness coach ask for the same sentence of the same context (the second ask cost about
-    /// 0.3 µs and 0.5 KB per analysis), and the first reason is formatted only when a burnout limit quotes it.
+    /// risk: the planner and the fitness coach ask for the same sentence of the same context, and the first reason is
+    /// formatted only when a burnout limit quotes it (with the per-line reasons, the planner went from 3,440 to 1,280 B
+    /// per ExamWeekStress analysis in the benchmarks' <c>alloc</c>).
     /// </summary>
     public string Explain(BurnoutRisk burnout)
     {

@@ -11,7 +11,8 @@ namespace HealthTwin.Agents.Metrics;
 internal abstract class DeferredTextList : IReadOnlyList<string>
 {
     // One slot per line, each formatted on first read: the planner and the fitness coach quote only the first burnout
-    // reason, and formatting every line for it cost about 0.5 µs per analysis (ExamWeekStress, issue 12).
+    // reason, and formatting every line for it cost the fitness coach about 0.6 KB per analysis (ExamWeekStress,
+    // `alloc`: 4,344 → 3,728 B).
     private string?[]? _lines;
 
     /// <inheritdoc />
