@@ -49,7 +49,7 @@ public sealed class AgentContext
             ArgumentNullException.ThrowIfNull(value);
             if (value.Count == 0)
             {
-                throw new ArgumentException("AllMetrics must contain at least one day (today).", nameof(AllMetrics));
+                throw new InvalidArgumentException("AllMetrics must contain at least one day (today).", nameof(AllMetrics));
             }
 
             _allMetrics = value;

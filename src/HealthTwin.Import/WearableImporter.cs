@@ -86,7 +86,7 @@ public sealed partial class WearableImporter
     internal static TimeZoneInfo? ResolveZone(string? id) =>
         string.IsNullOrWhiteSpace(id) ? null
         : TimeZoneInfo.TryFindSystemTimeZoneById(id, out TimeZoneInfo? zone) ? zone
-        : throw new ArgumentException($"time zone '{Values.Printable(id)}' is unknown: use an IANA id such as 'Europe/Amsterdam'.", nameof(id));
+        : throw new InvalidArgumentException($"time zone '{Values.Printable(id)}' is unknown: use an IANA id such as 'Europe/Amsterdam'.", nameof(id));
 
     /// <summary>A FIT file: header size 12 or 14, then ".FIT" at offset 8.</summary>
     private static bool IsFit(ReadOnlySpan<byte> head) => head.Length >= 12 && head[0] is 12 or 14 && head.Slice(8, 4).SequenceEqual(".FIT"u8);

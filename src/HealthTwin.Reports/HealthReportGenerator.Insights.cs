@@ -95,7 +95,7 @@ public sealed partial class HealthReportGenerator
         ArgumentNullException.ThrowIfNull(report);
         if (report.Insights.Status != ReportInsightsStatus.Generated)
         {
-            throw new ArgumentException($"The report of {report.Period.Label} has no AI narrative (insights status {report.Insights.Status}): {report.Insights.Message}", nameof(report));
+            throw new InvalidArgumentException($"The report of {report.Period.Label} has no AI narrative (insights status {report.Insights.Status}): {report.Insights.Message}", nameof(report));
         }
     }
 

@@ -110,7 +110,7 @@ public static class ReadinessCalculator
         ArgumentNullException.ThrowIfNull(profile);
         if (history.Count == 0)
         {
-            throw new ArgumentException("The history must contain at least one day (today).", nameof(history));
+            throw new InvalidArgumentException("The history must contain at least one day (today).", nameof(history));
         }
 
         rules ??= DefaultRules;

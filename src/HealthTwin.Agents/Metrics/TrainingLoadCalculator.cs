@@ -40,7 +40,7 @@ public static class TrainingLoadCalculator
         ArgumentNullException.ThrowIfNull(options);
         if (history.Count == 0)
         {
-            throw new ArgumentException("The history must contain at least one day.", nameof(history));
+            throw new InvalidArgumentException("The history must contain at least one day.", nameof(history));
         }
 
         ReadOnlySpan<DailyMetrics> days = SafeMath.AsSpan(history);
@@ -49,7 +49,7 @@ public static class TrainingLoadCalculator
             ArgumentNullException.ThrowIfNull(days[i], nameof(history));
             if (i > 0 && days[i].Date <= days[i - 1].Date)
             {
-                throw new ArgumentException(
+                throw new InvalidArgumentException(
                     $"The history must be sorted by date with unique dates: {days[i].Date:yyyy-MM-dd} (index {i}) follows {days[i - 1].Date:yyyy-MM-dd}.",
                     nameof(history));
             }

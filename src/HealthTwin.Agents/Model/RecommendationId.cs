@@ -20,12 +20,12 @@ public static class RecommendationId
         ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
         if (agentId.Contains(':', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"agentId must not contain ':' (was '{agentId}').", nameof(agentId));
+            throw new InvalidArgumentException($"agentId must not contain ':' (was '{agentId}').", nameof(agentId));
         }
 
         if (ruleId.Contains(':', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"ruleId must not contain ':' (was '{ruleId}').", nameof(ruleId));
+            throw new InvalidArgumentException($"ruleId must not contain ':' (was '{ruleId}').", nameof(ruleId));
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{agentId}:{ruleId}:{date:yyyy-MM-dd}");

@@ -62,7 +62,7 @@ public sealed partial class AgentOrchestrator
             ValidateAgent(agent);
             if (list.Exists(a => a.Id == agent.Id))
             {
-                throw new ArgumentException($"Two agents share the id '{agent.Id}' ({list.Find(a => a.Id == agent.Id)!.GetType().Name} and {agent.GetType().Name}). Agent ids must be unique.", nameof(agents));
+                throw new InvalidArgumentException($"Two agents share the id '{agent.Id}' ({list.Find(a => a.Id == agent.Id)!.GetType().Name} and {agent.GetType().Name}). Agent ids must be unique.", nameof(agents));
             }
 
             list.Add(agent);
@@ -489,7 +489,7 @@ public sealed partial class AgentOrchestrator
         ArgumentNullException.ThrowIfNull(agent);
         if (string.IsNullOrWhiteSpace(agent.Id) || agent.Id.Contains(':', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Agent {agent.GetType().Name} has an invalid id '{agent.Id}': it must be non-empty and contain no ':'.", nameof(agent));
+            throw new InvalidArgumentException($"Agent {agent.GetType().Name} has an invalid id '{agent.Id}': it must be non-empty and contain no ':'.", nameof(agent));
         }
     }
 

@@ -113,7 +113,7 @@ public sealed class TrainingLoadRuleOptions
             return;
         }
 
-        throw new ArgumentException(
+        throw new InvalidArgumentException(
             "The training load settings are invalid: " + string.Join(" ", Validate()),
             "options");
     }

@@ -124,7 +124,7 @@ internal sealed class FileSystemBlobBackend : IBlobBackend
         string full = Path.GetFullPath(Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar)));
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"key '{StorageKeys.Printable(key)}' resolves outside the storage root.", nameof(key));
+            throw new InvalidArgumentException($"key '{StorageKeys.Printable(key)}' resolves outside the storage root.", nameof(key));
         }
 
         return full;

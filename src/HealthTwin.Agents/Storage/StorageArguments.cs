@@ -15,7 +15,7 @@ internal static partial class StorageArguments
     {
         if (contentType is null || contentType.Length > 255 || !MimePattern().IsMatch(contentType))
         {
-            throw new ArgumentException($"contentType '{StorageKeys.Printable(contentType)}' is not a MIME type such as 'application/json' (type/subtype, at most 255 characters).", nameof(contentType));
+            throw new InvalidArgumentException($"contentType '{StorageKeys.Printable(contentType)}' is not a MIME type such as 'application/json' (type/subtype, at most 255 characters).", nameof(contentType));
         }
     }
 

@@ -57,7 +57,7 @@ public static class StorageKeys
     {
         if (!category.IsValid)
         {
-            throw new ArgumentException("category is the default value; use one of the UserFileCategory members or UserFileCategory.Custom.", nameof(category));
+            throw new InvalidArgumentException("category is the default value; use one of the UserFileCategory members or UserFileCategory.Custom.", nameof(category));
         }
 
         return string.Concat(UserPrefix(userId), category.Path, "/");
@@ -85,7 +85,7 @@ public static class StorageKeys
     {
         if (!IsValidUserId(userId))
         {
-            throw new ArgumentException(
+            throw new InvalidArgumentException(
                 $"userId '{Printable(userId)}' is not allowed: use 1-{MaxUserIdLength} characters of A-Z, a-z, 0-9, '-', '_', '.', '@', not starting with '.' and without '..'.",
                 nameof(userId));
         }
@@ -111,7 +111,7 @@ public static class StorageKeys
     {
         if (!IsValidFileName(fileName))
         {
-            throw new ArgumentException(
+            throw new InvalidArgumentException(
                 $"fileName '{Printable(fileName)}' is not allowed: use 1-{MaxFileNameLength} characters of A-Z, a-z, 0-9, '-', '_', '.', ' ', not starting with '.' or ' ', not ending with '.' or ' ', and without '..'.",
                 nameof(fileName));
         }

@@ -41,12 +41,12 @@ public readonly partial record struct UserFileCategory
         ArgumentNullException.ThrowIfNull(path);
         if (!CategoryPattern().IsMatch(path))
         {
-            throw new ArgumentException($"category '{StorageKeys.Printable(path)}' is not allowed: use one or two segments of a-z, 0-9 and '-' (1-32 characters each), separated by '/'.", nameof(path));
+            throw new InvalidArgumentException($"category '{StorageKeys.Printable(path)}' is not allowed: use one or two segments of a-z, 0-9 and '-' (1-32 characters each), separated by '/'.", nameof(path));
         }
 
         if (path == StorageKeys.MetricsFolder || path.StartsWith(StorageKeys.MetricsFolder + "/", StringComparison.Ordinal))
         {
-            throw new ArgumentException("category 'metrics' is reserved for the metrics store.", nameof(path));
+            throw new InvalidArgumentException("category 'metrics' is reserved for the metrics store.", nameof(path));
         }
 
         return new UserFileCategory(path);

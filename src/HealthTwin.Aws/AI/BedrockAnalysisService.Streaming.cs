@@ -28,7 +28,7 @@ public sealed partial class BedrockAnalysisService
         string clean = HealthPromptBuilder.FenceSafe(focus, int.MaxValue);
         if (clean.Length == 0 || clean.Length > _options.MaxFocusLength)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{_options.MaxFocusLength}."), nameof(focus));
+            throw new InvalidArgumentException(string.Create(CultureInfo.InvariantCulture, $"focus has {clean.Length} characters; allowed 1–{_options.MaxFocusLength}."), nameof(focus));
         }
 
         string slug = Slug(clean);

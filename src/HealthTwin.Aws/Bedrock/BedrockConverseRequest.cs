@@ -50,17 +50,17 @@ internal static partial class BedrockConverseRequest
 
         if (options.Temperature is { } t && (!float.IsFinite(t) || t < 0 || t > 1))
         {
-            throw new ArgumentException($"ChatOptions.Temperature = {t} is outside Bedrock's range 0–1.", nameof(options));
+            throw new InvalidArgumentException($"ChatOptions.Temperature = {t} is outside Bedrock's range 0–1.", nameof(options));
         }
 
         if (options.TopP is { } p && (!float.IsFinite(p) || p < 0 || p > 1))
         {
-            throw new ArgumentException($"ChatOptions.TopP = {p} is outside Bedrock's range 0–1.", nameof(options));
+            throw new InvalidArgumentException($"ChatOptions.TopP = {p} is outside Bedrock's range 0–1.", nameof(options));
         }
 
         if (options.MaxOutputTokens is < 1)
         {
-            throw new ArgumentException($"ChatOptions.MaxOutputTokens = {options.MaxOutputTokens} must be at least 1.", nameof(options));
+            throw new InvalidArgumentException($"ChatOptions.MaxOutputTokens = {options.MaxOutputTokens} must be at least 1.", nameof(options));
         }
     }
 

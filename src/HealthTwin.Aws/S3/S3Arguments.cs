@@ -27,7 +27,7 @@ internal static partial class S3Arguments
     {
         if (contentType is null || contentType.Length > 255 || !MimePattern().IsMatch(contentType))
         {
-            throw new ArgumentException($"contentType '{S3StorageOptionsValidator.Printable(contentType)}' is not a MIME type such as 'application/json' (type/subtype, at most 255 characters).", nameof(contentType));
+            throw new InvalidArgumentException($"contentType '{S3StorageOptionsValidator.Printable(contentType)}' is not a MIME type such as 'application/json' (type/subtype, at most 255 characters).", nameof(contentType));
         }
     }
 

@@ -50,8 +50,8 @@ internal sealed class MetricPrecedence
         var parsed = new Dictionary<MetricGroup, List<WearableSource>>();
         foreach ((string group, List<string> sources) in overrides)
         {
-            parsed[Enum.TryParse(group, ignoreCase: true, out MetricGroup g) && Enum.IsDefined(g) ? g : throw new ArgumentException($"precedence group '{group}' is unknown (allowed: {string.Join(", ", Enum.GetNames<MetricGroup>())}).", nameof(overrides))] =
-                [.. sources.Select(s => Enum.TryParse(s, ignoreCase: true, out WearableSource w) && Enum.IsDefined(w) ? w : throw new ArgumentException($"precedence source '{s}' is unknown (allowed: {string.Join(", ", Enum.GetNames<WearableSource>())}).", nameof(overrides)))];
+            parsed[Enum.TryParse(group, ignoreCase: true, out MetricGroup g) && Enum.IsDefined(g) ? g : throw new InvalidArgumentException($"precedence group '{group}' is unknown (allowed: {string.Join(", ", Enum.GetNames<MetricGroup>())}).", nameof(overrides))] =
+                [.. sources.Select(s => Enum.TryParse(s, ignoreCase: true, out WearableSource w) && Enum.IsDefined(w) ? w : throw new InvalidArgumentException($"precedence source '{s}' is unknown (allowed: {string.Join(", ", Enum.GetNames<WearableSource>())}).", nameof(overrides)))];
         }
 
         return From(parsed);

@@ -40,6 +40,16 @@ public class StorageKeysTests
     }
 
     [Fact]
+    public void ValidateUserId_Invalid_MessageIsTheRuleWithoutTheParameterSuffix()
+    {
+        Action act = () => StorageKeys.ValidateUserId("a/b");
+
+        ArgumentException error = act.Should().Throw<ArgumentException>().Which;
+        error.ParamName.Should().Be("userId");
+        error.Message.Should().Be("userId 'a/b' is not allowed: use 1-128 characters of A-Z, a-z, 0-9, '-', '_', '.', '@', not starting with '.' and without '..'.");
+    }
+
+    [Fact]
     public void ValidateUserId_TooLong_Throws()
     {
         Action act = () => StorageKeys.ValidateUserId(new string('a', 129));
