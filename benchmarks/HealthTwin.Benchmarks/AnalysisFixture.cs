@@ -1,6 +1,7 @@
 using HealthTwin.Agents;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
 using HealthTwin.Agents.Synthetic;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,11 +21,21 @@ public sealed class AnalysisFixture : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public AnalysisFixture()
+    /// <summary>The name of the environment variable the harnesses read for the rule preset (default: the library's default).</summary>
+    public const string PresetVariable = "HEALTHTWIN_RULES_PRESET";
+
+    /// <param name="preset">The rule preset; null reads <see cref="PresetVariable"/> and else keeps the library's default.</param>
+    public AnalysisFixture(RulePreset? preset = null)
     {
+        preset ??= Environment.GetEnvironmentVariable(PresetVariable) is { Length: > 0 } name ? Enum.Parse<RulePreset>(name, ignoreCase: true) : null;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         services.AddHealthTwin();
+        if (preset is { } chosen)
+        {
+            services.Configure<HealthTwinOptions>(o => o.Rules = new RuleOptions { Preset = chosen });
+        }
+
         _services = services.BuildServiceProvider();
         Orchestrator = _services.GetRequiredService<AgentOrchestrator>();
         Factory = _services.GetRequiredService<AgentContextFactory>();
@@ -55,6 +66,7 @@ public sealed class AnalysisFixture : IDisposable
         Thresholds = t.Thresholds,
         ContextData = t.ContextData,
         SleepEnvironment = t.SleepEnvironment,
+        Rules = t.Rules,
     };
 
     public void Dispose() => _services.Dispose();

@@ -52,11 +52,12 @@ public static class SleepDebtCalculator
         int nights = 0;
         foreach (DailyMetrics day in window)
         {
-            if (day.SleepHours is not { } hours)
+            if (!day.SleepHours.HasValue)
             {
                 continue;
             }
 
+            double hours = day.SleepHours.GetValueOrDefault();
             nights++;
             slept += hours;
             if (need.Hours is { } perNight && !rules.IsOriginalApp)
