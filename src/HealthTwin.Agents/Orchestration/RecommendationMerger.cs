@@ -8,7 +8,8 @@ internal static class RecommendationMerger
     /// <summary>Priority (high first), then agent id, then recommendation id, all ordinal.</summary>
     public static readonly Comparison<AgentRecommendation> Order = static (a, b) =>
     {
-        int byPriority = b.Priority.CompareTo(a.Priority);
+        // As numbers: Enum.CompareTo(object) boxes its argument on every comparison.
+        int byPriority = ((int)b.Priority).CompareTo((int)a.Priority);
         if (byPriority != 0)
         {
             return byPriority;
