@@ -163,8 +163,14 @@ public sealed partial class AgentOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
-        Activity? callerActivity = Activity.Current;
-        Activity? activity = OrchestratorTelemetry.StartAnalysis(context);
+        Activity? callerActivity = null;
+        Activity? activity = null;
+        if (OrchestratorTelemetry.IsTracing)
+        {
+            callerActivity = Activity.Current;
+            activity = OrchestratorTelemetry.StartAnalysis(context);
+        }
+
         IAIAgent[] agents = Volatile.Read(ref _agents);
         long start = _timeProvider.GetTimestamp();
         var run = new AnalysisRun(agents, _options.AgentTimeout);
@@ -283,8 +289,14 @@ public sealed partial class AgentOrchestrator
     /// </remarks>
     private long StartAgent(AnalysisRun run, IAIAgent agent, AgentContext context, long agentStart, CancellationToken agentToken, CancellationToken callerToken)
     {
-        Activity? parent = Activity.Current;
-        Activity? span = OrchestratorTelemetry.StartAgent(agent.Id);
+        Activity? parent = null;
+        Activity? span = null;
+        if (OrchestratorTelemetry.IsTracing)
+        {
+            parent = Activity.Current;
+            span = OrchestratorTelemetry.StartAgent(agent.Id);
+        }
+
         long end;
         try
         {

@@ -32,6 +32,12 @@ internal sealed class OrchestratorTelemetry
     public static OrchestratorTelemetry Create(IMeterFactory? factory) =>
         new(factory?.Create(Name) ?? SharedMeter);
 
+    /// <summary>
+    /// Whether anybody listens to the activity source. Without a listener (the usual case) the orchestrator starts no
+    /// spans and leaves <see cref="Activity.Current"/> alone: an async-local read per agent that nothing would use.
+    /// </summary>
+    public static bool IsTracing => Source.HasListeners();
+
     public static Activity? StartAnalysis(AgentContext context) =>
         Source.HasListeners() ? Source.StartActivity("healthtwin.analyze")?.SetTag("healthtwin.date", context.Today.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) : null;
 
