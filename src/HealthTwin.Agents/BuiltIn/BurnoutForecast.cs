@@ -117,6 +117,12 @@ internal readonly struct BurnoutForecast
         };
     }
 
+    /// <summary>
+    /// Whether no marker has a trend (always so in the original app, which projects the current means): every day's
+    /// projection is then today's level, and <see cref="FactorsOn"/> is the same on every day.
+    /// </summary>
+    public bool IsFlat => _hrv.Slope == 0 && _stress.Slope == 0 && _sleep.Slope == 0 && _load.Slope == 0;
+
     /// <summary>The markers projected past their thresholds on day <paramref name="k"/> (bits).</summary>
     public int FactorsOn(int k)
     {

@@ -117,11 +117,13 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
         AgentResults result = default;
 
         // Work on the factor masks, each day's once (the alert and the training windows read the same seven): no
-        // prediction objects are built.
+        // prediction objects are built. A flat forecast (the original app's) has day 1's factors on every day; that
+        // saves six days of four percentage changes (about 80 ns of the agent's 600 ns on WellRecovered).
         Span<int> masks = stackalloc int[ForecastDays];
+        bool flat = forecast.IsFlat;
         for (int k = 1; k <= ForecastDays; k++)
         {
-            masks[k - 1] = forecast.FactorsOn(k);
+            masks[k - 1] = k > 1 && flat ? masks[0] : forecast.FactorsOn(k);
         }
 
         for (int k = 1; k <= ForecastDays; k++)
