@@ -11,6 +11,7 @@ namespace HealthTwin.Agents.Metrics;
 internal sealed class CoverageTable(string scoreName, params HealthMetric[] inputs)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, ScoreCoverage> _byMask = new();
+    private ScoreCoverage? _complete;
 
     /// <summary>The bit of an input in a mask.</summary>
     public int Bit(HealthMetric metric) => 1 << Array.IndexOf(inputs, metric);
@@ -24,6 +25,12 @@ internal sealed class CoverageTable(string scoreName, params HealthMetric[] inpu
         noBaseline &= ~notRecorded;
         unused &= ~(notRecorded | noBaseline);
         int key = notRecorded | (noBaseline << inputs.Length) | (unused << (inputs.Length * 2));
+        if (key == 0)
+        {
+            // A full day, the common case, without the dictionary look-up (about 15 ns per score).
+            return _complete ??= _byMask.GetOrAdd(0, Create(0, 0, 0));
+        }
+
         return _byMask.TryGetValue(key, out ScoreCoverage? coverage) ? coverage : _byMask.GetOrAdd(key, Create(notRecorded, noBaseline, unused));
     }
 
