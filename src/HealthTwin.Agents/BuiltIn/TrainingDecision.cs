@@ -164,6 +164,11 @@ internal sealed class TrainingDecision
     /// </summary>
     public string Explain(BurnoutRisk burnout)
     {
+        if (Limits == TrainingLimits.None)
+        {
+            return string.Empty; // nothing limited a hard session: no reason to quote, and nothing to cache
+        }
+
         if (Volatile.Read(ref _explanation) is { } cached && ReferenceEquals(cached.Burnout, burnout))
         {
             return cached.Text;
