@@ -174,21 +174,33 @@ internal readonly struct BurnoutForecast
 
     private static BurnoutForecast Original(AgentContext context, double hrvReference, double stressReference, double sleepReference)
     {
-        ReadOnlySpan<DailyMetrics> last3 = context.LastSpan(3);
+        // The three 3-day means in one pass (the same sums in the same order as SafeMath.Mean, without its delegate).
         HrvMethod method = context.Baseline.HrvMethod;
-        double hrvSum = 0;
-        int hrvDays = 0;
-        foreach (DailyMetrics d in last3)
+        double hrvSum = 0, stressSum = 0, sleepSum = 0;
+        int hrvDays = 0, stressDays = 0, sleepDays = 0;
+        foreach (DailyMetrics d in context.LastSpan(3))
         {
             if (d.HrvMethod == method && d.Hrv is { } value)
             {
                 hrvSum += value;
                 hrvDays++;
             }
+
+            if (d.StressScore is { } stressScore)
+            {
+                stressSum += stressScore;
+                stressDays++;
+            }
+
+            if (d.SleepHours is { } sleepHours)
+            {
+                sleepSum += sleepHours;
+                sleepDays++;
+            }
         }
 
-        double? stress = SafeMath.Mean(last3, static d => d.StressScore, out int stressDays);
-        double? sleep = SafeMath.Mean(last3, static d => d.SleepHours, out int sleepDays);
+        double? stress = stressDays == 0 ? null : SafeMath.Clean(stressSum / stressDays);
+        double? sleep = sleepDays == 0 ? null : SafeMath.Clean(sleepSum / sleepDays);
         double? load = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad, out int loadDays);
         int known = 0;
         known |= hrvDays > 0 && hrvReference > 0 ? HrvBit : 0;
