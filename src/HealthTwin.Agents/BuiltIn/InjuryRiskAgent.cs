@@ -205,7 +205,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
             today.TrainingLoad > LowerBodyLoadAbove,
             AgentOutput.Round(weekOverWeek),
             minutesRecorded,
-            missing is null ? [] : missing);
+            missing is null ? Array.Empty<HealthMetric>() : missing); // not [], which would be a new empty List every full day
     }
 
     private static IReadOnlyList<string> AreasOf(int mask, bool lowerBody) => ((mask & ConsecutiveBit) != 0, lowerBody) switch

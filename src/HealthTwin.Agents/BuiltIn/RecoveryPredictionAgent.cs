@@ -200,7 +200,8 @@ public sealed class RecoveryPredictionAgent : IOutcomeReportingAgent
             mask |= today.StressScore > ElevatedStressAbove ? 8 : 0;
 
             double? load7 = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad);
-            return new Estimate(recovery, exact, mask, load7, missing is null ? [] : missing);
+            // Array.Empty, not [] (which takes the other branch's type here: a new empty List every full day).
+            return new Estimate(recovery, exact, mask, load7, missing is null ? Array.Empty<HealthMetric>() : missing);
 
             static double? Ratio(double? value, double? reference) =>
                 value is { } v && reference is { } r && r > 0 && double.IsFinite(r) ? SafeMath.Ratio(v, r) : null;
