@@ -54,7 +54,11 @@ public static class TextFormatCheck
             }
         }
 
-        for (var date = new DateOnly(1950, 1, 1); date < new DateOnly(2050, 1, 1); date = date.AddDays(1))
+        // Every day of 1950–2049, and the years of fewer than four digits and the last one (the date is written digit by digit).
+        IEnumerable<DateOnly> dates = Enumerable.Range(0, new DateOnly(2050, 1, 1).DayNumber - new DateOnly(1950, 1, 1).DayNumber)
+            .Select(static day => new DateOnly(1950, 1, 1).AddDays(day))
+            .Concat([DateOnly.MinValue, new DateOnly(9, 9, 9), new DateOnly(99, 10, 31), new DateOnly(999, 12, 31), new DateOnly(1000, 1, 1), DateOnly.MaxValue]);
+        foreach (DateOnly date in dates)
         {
             foreach (string format in (string[])["yyyy-MM-dd", "ddd yyyy-MM-dd"])
             {
