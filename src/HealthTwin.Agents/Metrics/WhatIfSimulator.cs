@@ -7,12 +7,20 @@ public static class WhatIfSimulator
 {
     /// <summary>
     /// Applies the specification's table: zone-2 −5/0/+5; HIIT −15/−0.5/−10; strength −10/0/−5; rest +10/+0.5/+15;
-    /// extra sleep +12/+1/+20; other −8/0/0 (readiness points / sleep hours / recovery points).
+    /// extra sleep +12/+1/+20; other −8/0/0 (readiness points / sleep hours / recovery points). The table is the
+    /// original app's rule of thumb, not a model fitted to data, and not a prediction for a particular person.
     /// </summary>
     /// <param name="scenario">The choice.</param>
-    /// <param name="currentReadiness">Today's readiness (clamped to 0–100 first).</param>
-    /// <returns>The deltas and the projected readiness, clamped to 0–100.</returns>
-    public static WhatIfResult Simulate(WhatIfScenario scenario, int currentReadiness)
+    /// <param name="currentReadiness">
+    /// Today's readiness (clamped to 0–100 first), or <see langword="null"/> when it was not judged
+    /// (<see cref="ReadinessScore.Score"/> is null when no recovery marker was recorded).
+    /// </param>
+    /// <returns>
+    /// The deltas and the projected readiness, clamped to 0–100; the projection is <see langword="null"/> when today's
+    /// readiness is unknown (the deltas still say what the choice changes, but there is nothing to add them to).
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="scenario"/> is not a defined <see cref="WhatIfScenario"/>.</exception>
+    public static WhatIfResult Simulate(WhatIfScenario scenario, int? currentReadiness)
     {
         (int readiness, double sleep, int recovery) = scenario switch
         {
@@ -21,10 +29,12 @@ public static class WhatIfSimulator
             WhatIfScenario.Strength => (-10, 0.0, -5),
             WhatIfScenario.Rest => (10, 0.5, 15),
             WhatIfScenario.ExtraSleep => (12, 1.0, 20),
-            _ => (-8, 0.0, 0),
+            WhatIfScenario.Other => (-8, 0.0, 0),
+            _ => throw new InvalidArgumentException(
+                $"scenario {(int)scenario} is not a what-if scenario: allowed are other, zone2, hiit, strength, rest and extra_sleep.", nameof(scenario)),
         };
-        int current = Math.Clamp(currentReadiness, 0, 100);
-        return new WhatIfResult(scenario, readiness, sleep, recovery, Math.Clamp(current + readiness, 0, 100));
+        int? projected = currentReadiness is { } current ? Math.Clamp(Math.Clamp(current, 0, 100) + readiness, 0, 100) : null;
+        return new WhatIfResult(scenario, readiness, sleep, recovery, projected);
     }
 
     /// <summary>Maps a free-text choice ("zone 2", "HIIT", "early bed", …) to a scenario; unknown text is <see cref="WhatIfScenario.Other"/>.</summary>

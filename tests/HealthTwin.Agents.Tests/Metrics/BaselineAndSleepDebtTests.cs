@@ -1,3 +1,5 @@
+using System.Text.Json;
+using HealthTwin.Agents.Serialization;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Rules;
@@ -136,6 +138,35 @@ public class BaselineAndSleepDebtTests
     [InlineData(5, WhatIfScenario.Hiit, 0)]
     public void WhatIfSimulate_ProjectedReadiness_IsClamped(int current, WhatIfScenario scenario, int expected) =>
         WhatIfSimulator.Simulate(scenario, current).ProjectedReadiness.Should().Be(expected);
+
+    [Theory]
+    [InlineData(-1, WhatIfScenario.Rest, 10)]
+    [InlineData(101, WhatIfScenario.Zone2, 95)]
+    [InlineData(0, WhatIfScenario.Rest, 10)]
+    [InlineData(100, WhatIfScenario.Strength, 90)]
+    public void WhatIfSimulate_ReadinessOutOfRange_ClampedBeforeTheDelta(int current, WhatIfScenario scenario, int expected) =>
+        WhatIfSimulator.Simulate(scenario, current).ProjectedReadiness.Should().Be(expected);
+
+    [Theory]
+    [InlineData(WhatIfScenario.Hiit, -15, -0.5, -10)]
+    [InlineData(WhatIfScenario.ExtraSleep, 12, 1, 20)]
+    public void WhatIfSimulate_ReadinessNotJudged_DeltasWithoutProjection(WhatIfScenario scenario, int readiness, double sleep, int recovery)
+    {
+        WhatIfResult result = WhatIfSimulator.Simulate(scenario, null);
+
+        result.Should().Be(new WhatIfResult(scenario, readiness, sleep, recovery, null));
+        JsonSerializer.Serialize(result, HealthTwinJsonContext.Default.WhatIfResult).Should().NotContain("projectedReadiness");
+    }
+
+    [Fact]
+    public void WhatIfSimulate_UndefinedScenario_ThrowsNamingTheValue()
+    {
+        Action act = () => WhatIfSimulator.Simulate((WhatIfScenario)42, 50);
+
+        act.Should().Throw<ArgumentException>()
+            .WithMessage("scenario 42 is not a what-if scenario: allowed are other, zone2, hiit, strength, rest and extra_sleep.")
+            .Which.ParamName.Should().Be("scenario");
+    }
 
     [Theory]
     [InlineData("Zone 2", WhatIfScenario.Zone2)]
