@@ -116,6 +116,22 @@ public class BaselineAndSleepDebtTests
         debt.Days.Should().Be(0);
     }
 
+    [Fact]
+    public void SleepDebtCompute_NullArguments_ThrowNamingTheArgument()
+    {
+        DailyMetrics[] days = [TestData.Day(new DateOnly(2025, 3, 14))];
+        var profile = new UserProfile();
+
+        FluentActions.Invoking(() => SleepDebtCalculator.Compute(null!, profile, Baseline.Unknown))
+            .Should().Throw<ArgumentNullException>().WithParameterName("history");
+        FluentActions.Invoking(() => SleepDebtCalculator.Compute(days, null!, Baseline.Unknown))
+            .Should().Throw<ArgumentNullException>().WithParameterName("profile");
+        FluentActions.Invoking(() => SleepDebtCalculator.Compute(days, profile, null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("baseline");
+        FluentActions.Invoking(() => SleepDebtCalculator.ComputeDays(days, profile, Baseline.Unknown, null!))
+            .Should().Throw<ArgumentNullException>().WithParameterName("rules");
+    }
+
     [Theory]
     [InlineData(WhatIfScenario.Zone2, -5, 0, 5)]
     [InlineData(WhatIfScenario.Hiit, -15, -0.5, -10)]
@@ -172,6 +188,8 @@ public class BaselineAndSleepDebtTests
     [InlineData("Zone 2", WhatIfScenario.Zone2)]
     [InlineData("hiit", WhatIfScenario.Hiit)]
     [InlineData("early-bed", WhatIfScenario.ExtraSleep)]
+    [InlineData("extra_sleep", WhatIfScenario.ExtraSleep)]
+    [InlineData("  Early Bedtime ", WhatIfScenario.ExtraSleep)]
     [InlineData("yoga", WhatIfScenario.Other)]
     [InlineData(null, WhatIfScenario.Other)]
     public void WhatIfParse_Text_MapsToScenario(string? text, WhatIfScenario expected) =>
