@@ -66,6 +66,58 @@ public sealed class EvidenceBurnoutTests
         }
     }
 
+    [Theory]
+    [InlineData(81.0, 0)] // exactly 10 % below the usual 90 %: not more than 10 %
+    [InlineData(80.9, 20)] // 10.1 % below
+    [InlineData(72.0, 20)]
+    public void Compute_WeeklyEfficiencyAroundTenPercentBelow_TwentyPointsOnlyAbove(double efficiency, int expected)
+    {
+        List<DailyMetrics> history = WithLastWeek((d, _) => d with { SleepEfficiency = efficiency });
+        Baseline usual = BaselineCalculator.Compute(history, EvidenceRules) with { SleepEfficiency = 90 };
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, usual, null, EvidenceRules);
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(expected == 0
+            ? ["Markers stable"]
+            : [$"7-day mean sleep efficiency {efficiency:0.#} % is more than 10 % below your usual 90 %"]);
+        risk.Coverage.IsComplete.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData(2, 0)] // two nights are too few for a weekly mean: efficiency not judged
+    [InlineData(3, 20)]
+    public void Compute_EfficiencyNeedsThreeNights(int nights, int expected)
+    {
+        List<DailyMetrics> history = WithLastWeek((d, i) => i >= 7 - nights ? d with { SleepEfficiency = 70 } : d with { SleepEfficiency = null, SleepHours = null });
+        Baseline usual = BaselineCalculator.Compute(history, EvidenceRules) with { SleepEfficiency = 90 };
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, usual, null, EvidenceRules);
+
+        risk.Score.Should().Be(expected);
+        risk.Coverage.Missing.Contains(HealthMetric.SleepEfficiency).Should().Be(nights < 3);
+    }
+
+    [Theory]
+    [InlineData(2, 0)] // two low moods are too few for a weekly mean; energy stays a usual 4
+    [InlineData(3, 25)]
+    public void Compute_LowMoodAloneNeedsThreeDays(int reports, int expected)
+    {
+        List<DailyMetrics> history = WithLastWeek((d, i) => d with { MoodScore = i >= 7 - reports ? 1 : null, EnergyScore = 4 });
+
+        Compute(history).Score.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(2, 0)] // two low energies are too few for a weekly mean; mood stays a usual 4
+    [InlineData(3, 25)]
+    public void Compute_LowEnergyAloneNeedsThreeDays(int reports, int expected)
+    {
+        List<DailyMetrics> history = WithLastWeek((d, i) => d with { EnergyScore = i >= 7 - reports ? 1 : null, MoodScore = 4 });
+
+        Compute(history).Score.Should().Be(expected);
+    }
+
     [Fact]
     public void Compute_HighStressAlone_FifteenPointsStillGreen()
     {
