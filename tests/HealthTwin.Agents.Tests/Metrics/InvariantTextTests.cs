@@ -53,4 +53,23 @@ public sealed class InvariantTextTests
 
         text.ToStringAndClear().Should().Be(expected);
     }
+
+    [Theory]
+    [InlineData(2025, 3, 9, "Sun 2025-03-09")]
+    [InlineData(2025, 3, 10, "Mon 2025-03-10")]
+    [InlineData(2025, 3, 11, "Tue 2025-03-11")]
+    [InlineData(2025, 3, 12, "Wed 2025-03-12")]
+    [InlineData(2025, 3, 13, "Thu 2025-03-13")]
+    [InlineData(2025, 10, 10, "Fri 2025-10-10")]
+    [InlineData(2025, 12, 31, "Wed 2025-12-31")]
+    [InlineData(1, 1, 1, "Mon 0001-01-01")]
+    [InlineData(2026, 11, 28, "Sat 2026-11-28")]
+    public void AppendFormatted_DayAndDate_SameCharactersAsTheRuntime(int year, int month, int day, string expected)
+    {
+        var date = new DateOnly(year, month, day);
+        var text = new InvariantText(0, 1);
+        text.AppendFormatted(date, "ddd yyyy-MM-dd");
+
+        text.ToStringAndClear().Should().Be(expected).And.Be(date.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
 }
