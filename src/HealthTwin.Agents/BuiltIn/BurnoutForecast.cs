@@ -176,31 +176,17 @@ internal readonly struct BurnoutForecast
     {
         // The three 3-day means in one pass (the same sums in the same order as SafeMath.Mean, without its delegate).
         HrvMethod method = context.Baseline.HrvMethod;
-        double hrvSum = 0, stressSum = 0, sleepSum = 0;
-        int hrvDays = 0, stressDays = 0, sleepDays = 0;
+        PresentMean hrv = default, stressMean = default, sleepMean = default;
         foreach (DailyMetrics d in context.LastSpan(3))
         {
-            if (d.HrvMethod == method && d.Hrv is { } value)
-            {
-                hrvSum += value;
-                hrvDays++;
-            }
-
-            if (d.StressScore is { } stressScore)
-            {
-                stressSum += stressScore;
-                stressDays++;
-            }
-
-            if (d.SleepHours is { } sleepHours)
-            {
-                sleepSum += sleepHours;
-                sleepDays++;
-            }
+            hrv.Add(d.HrvMethod == method ? d.Hrv : null);
+            stressMean.Add(d.StressScore);
+            sleepMean.Add(d.SleepHours);
         }
 
-        double? stress = stressDays == 0 ? null : SafeMath.Clean(stressSum / stressDays);
-        double? sleep = sleepDays == 0 ? null : SafeMath.Clean(sleepSum / sleepDays);
+        int hrvDays = hrv.Count, stressDays = stressMean.Count, sleepDays = sleepMean.Count;
+        double? stress = stressMean.Value;
+        double? sleep = sleepMean.Value;
         double? load = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad, out int loadDays);
         int known = 0;
         known |= hrvDays > 0 && hrvReference > 0 ? HrvBit : 0;
@@ -209,7 +195,7 @@ internal readonly struct BurnoutForecast
         known |= load is not null ? LoadBit : 0;
         return new BurnoutForecast(
             true,
-            new TrendLine(hrvDays == 0 ? 0 : SafeMath.Clean(hrvSum / hrvDays), 0, hrvDays),
+            new TrendLine(hrv.Value.GetValueOrDefault(), 0, hrvDays),
             new TrendLine(stress.GetValueOrDefault(), 0, stressDays),
             new TrendLine(sleep.GetValueOrDefault(), 0, sleepDays),
             new TrendLine(load.GetValueOrDefault(), 0, loadDays),

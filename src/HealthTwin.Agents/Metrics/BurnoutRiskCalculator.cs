@@ -112,20 +112,19 @@ public static class BurnoutRiskCalculator
     {
         public WeekMeans(ReadOnlySpan<DailyMetrics> days)
         {
-            double efficiency = 0, stress = 0, mood = 0, energy = 0;
-            int efficiencyDays = 0, stressDays = 0, moodDays = 0, energyDays = 0;
+            PresentMean efficiency = default, stress = default, mood = default, energy = default;
             foreach (DailyMetrics day in days)
             {
-                Add(day.EffectiveSleepEfficiency, ref efficiency, ref efficiencyDays);
-                Add(day.StressScore, ref stress, ref stressDays);
-                Add(day.MoodScore, ref mood, ref moodDays);
-                Add(day.EnergyScore, ref energy, ref energyDays);
+                efficiency.Add(day.EffectiveSleepEfficiency);
+                stress.Add(day.StressScore);
+                mood.Add(day.MoodScore);
+                energy.Add(day.EnergyScore);
             }
 
-            Efficiency = Mean(efficiency, efficiencyDays);
-            Stress = Mean(stress, stressDays);
-            Mood = Mean(mood, moodDays);
-            Energy = Mean(energy, energyDays);
+            Efficiency = efficiency.Value;
+            Stress = stress.Value;
+            Mood = mood.Value;
+            Energy = energy.Value;
         }
 
         public double? Efficiency { get; }
@@ -135,17 +134,6 @@ public static class BurnoutRiskCalculator
         public double? Mood { get; }
 
         public double? Energy { get; }
-
-        private static void Add(double? value, ref double sum, ref int count)
-        {
-            if (value is { } v)
-            {
-                sum += v;
-                count++;
-            }
-        }
-
-        private static double? Mean(double sum, int count) => count == 0 ? null : SafeMath.Clean(sum / count);
     }
 
     /// <summary>The original app's markers, evaluated once: level, points, and one reason line per marker, formatted only when read.</summary>

@@ -23,18 +23,14 @@ internal static class SafeMath
     /// </summary>
     public static double? Mean(ReadOnlySpan<Model.DailyMetrics> days, Func<Model.DailyMetrics, double?> selector, out int count)
     {
-        double sum = 0;
-        count = 0;
+        PresentMean mean = default;
         foreach (Model.DailyMetrics day in days)
         {
-            if (selector(day) is { } v)
-            {
-                sum += v;
-                count++;
-            }
+            mean.Add(selector(day));
         }
 
-        return count == 0 ? null : Clean(sum / count);
+        count = mean.Count;
+        return mean.Value;
     }
 
     /// <summary>The mean of the values present, or <see langword="null"/> when none is present.</summary>
