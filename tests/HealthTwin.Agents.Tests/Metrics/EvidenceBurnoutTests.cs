@@ -99,21 +99,17 @@ public sealed class EvidenceBurnoutTests
     }
 
     [Theory]
-    [InlineData(2, 0)] // two low moods are too few for a weekly mean; energy stays a usual 4
-    [InlineData(3, 25)]
-    public void Compute_LowMoodAloneNeedsThreeDays(int reports, int expected)
+    [InlineData(false, 2, 0)] // two low moods are too few for a weekly mean; energy stays a usual 4
+    [InlineData(false, 3, 25)]
+    [InlineData(true, 2, 0)] // two low energies are too few; mood stays a usual 4
+    [InlineData(true, 3, 25)]
+    public void Compute_OneLowSelfReportAloneNeedsThreeDays(bool lowEnergy, int reports, int expected)
     {
-        List<DailyMetrics> history = WithLastWeek((d, i) => d with { MoodScore = i >= 7 - reports ? 1 : null, EnergyScore = 4 });
-
-        Compute(history).Score.Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData(2, 0)] // two low energies are too few for a weekly mean; mood stays a usual 4
-    [InlineData(3, 25)]
-    public void Compute_LowEnergyAloneNeedsThreeDays(int reports, int expected)
-    {
-        List<DailyMetrics> history = WithLastWeek((d, i) => d with { EnergyScore = i >= 7 - reports ? 1 : null, MoodScore = 4 });
+        List<DailyMetrics> history = WithLastWeek((d, i) =>
+        {
+            int? low = i >= 7 - reports ? 1 : null;
+            return lowEnergy ? d with { EnergyScore = low, MoodScore = 4 } : d with { MoodScore = low, EnergyScore = 4 };
+        });
 
         Compute(history).Score.Should().Be(expected);
     }
