@@ -63,8 +63,17 @@ public class AgentOrchestratorTests
     public async Task AnalyzeAsync_TimeoutChangedDuringTheAnalysis_UsesTheTimeoutItStartedWith()
     {
         var options = new HealthTwinOptions { AgentTimeout = TimeSpan.FromSeconds(30) };
+        int calls = 0;
         var agent = new FakeAgent("changes-options", async (c, ct) =>
         {
+            if (Interlocked.Increment(ref calls) > 1)
+            {
+                // The second analysis: waits until cancelled, so only its timeout can end it (a 50 ms delay could
+                // finish in the same timer tick as a 1 ms timeout on a loaded machine).
+                await Task.Delay(Timeout.Infinite, ct);
+                return [];
+            }
+
             options.AgentTimeout = TimeSpan.FromMilliseconds(1);   // before its first await: the analysis has started
             await Task.Delay(50, ct);
             return [FakeAgent.Recommendation("changes-options", "done", RecommendationPriority.Low, c)];
