@@ -21,6 +21,7 @@ internal static class FosterMonotony
     public static (double? Monotony, double? Strain, double WeekLoad) Week(ReadOnlySpan<DailyMetrics> days, int last, int end, double cap)
     {
         Span<double> loads = stackalloc double[7];
+        // Stryker disable once statement : equivalent, the callers pass only weeks whose 7 days all have a record, so every slot is written below
         loads.Clear();
         for (int i = last; i >= 0; i--)
         {

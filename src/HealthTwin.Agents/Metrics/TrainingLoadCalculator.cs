@@ -66,11 +66,13 @@ public static class TrainingLoadCalculator
         LoadSeriesResult load = LoadSeries.Compute(history, options);
         bool series = load.SeriesDays > 0;
         bool fitnessKnown = series && load.UnknownWeek <= MaxUnknownDaysPerWeek;
+        // Stryker disable once equality : equivalent, the chronic load is 0 only when every known load is 0; then so is the acute one, and 0 / 0 is dropped by Round and is no spike
+        bool chronicLoad = load.Chronic > 0;
         double? ratio = series
             && load.SeriesDays >= options.ChronicWindowDays
             && load.UnknownAcute <= QuarterOf(options.AcuteWindowDays)
             && load.UnknownChronic <= QuarterOf(options.ChronicWindowDays)
-            && load.Chronic > 0
+            && chronicLoad
                 ? load.Acute / load.Chronic
                 : null;
         return new TrainingLoadSummary

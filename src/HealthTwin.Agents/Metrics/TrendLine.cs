@@ -31,6 +31,7 @@ internal readonly record struct TrendLine(double Level, double Slope, int Days)
     /// <summary>The projected value <paramref name="daysAhead"/> days after today with damping <paramref name="damping"/>.</summary>
     public double Project(int daysAhead, double damping)
     {
+        // Stryker disable once block : equivalent, with slope 0 the formula below gives Level + 0 × a finite factor (damping 0–0.98), the same value
         if (Slope == 0)
         {
             return Level;
@@ -68,7 +69,11 @@ internal readonly record struct TrendLine(double Level, double Slope, int Days)
             syy += dy * dy;
         }
 
-        if (n < 3 || sxx <= 0)
+        // Fewer than 3 days or no spread of x: the mean, no trend.
+        // Stryker disable once equality : equivalent, sxx (a sum of squares) is never below 0, and a fit at sxx = 0 has a NaN slope: no trend, the mean
+        bool noSpread = sxx <= 0;
+        // Stryker disable once logical,block : equivalent, fitting anyway divides by n − 2 = 0 or sxx = 0: a NaN or infinite SE, no trend, the mean
+        if (n < 3 || noSpread)
         {
             return new TrendLine(meanY, 0, n);
         }

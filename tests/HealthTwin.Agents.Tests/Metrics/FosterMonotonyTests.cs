@@ -125,6 +125,19 @@ public sealed class FosterMonotonyTests
         TrainingLoadCalculator.Compute(history).Monotony.Should().Be(2, "the week is 10…70, not 20…70 and a rest day today");
     }
 
+    [Fact]
+    public void Compute_MeanOverSdExactlyAtTheCap_Capped()
+    {
+        // 18, 23 … 48: mean 33, SD 10, mean ÷ SD = 3.3. With the cap one binary step above 3.3, SD is exactly mean ÷ cap
+        // (10): that is "no more spread than the cap allows", so monotony is the cap, and above a threshold of 3.3.
+        var options = new TrainingLoadRuleOptions { MonotonyCap = 3.3000000000000003, HighMonotonyAbove = 3.3 };
+
+        TrainingLoadSummary summary = TrainingLoadCalculator.Compute(Loads(Enumerable.Range(0, 7).Select(i => 18 + (5.0 * i))), options);
+
+        summary.Monotony.Should().Be(3.3);
+        summary.HighMonotony.Should().BeTrue();
+    }
+
     private static List<DailyMetrics> Loads(IEnumerable<double> loads)
     {
         double[] values = loads.ToArray();
