@@ -162,10 +162,12 @@ public static class BurnoutRiskCalculator
 
             if (MeanHrv(last3, baseline.HrvMethod) is not { } h)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 notRecorded |= Inputs.Bit(HealthMetric.Hrv);
             }
             else if (SafeMath.PercentChange(h, baseline.Hrv) is not { } hrvDelta)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 noBaseline |= Inputs.Bit(HealthMetric.Hrv);
             }
             else
@@ -174,6 +176,7 @@ public static class BurnoutRiskCalculator
                 if (hrvDelta < -thresholds.HrvDropPercent)
                 {
                     points += 30;
+                    // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                     _mask |= HrvBit;
                     _hrv3 = h;
                 }
@@ -181,10 +184,12 @@ public static class BurnoutRiskCalculator
 
             if (SafeMath.Mean(last3, static d => d.RestingHr) is not { } r)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 notRecorded |= Inputs.Bit(HealthMetric.RestingHr);
             }
             else if (SafeMath.PercentChange(r, baseline.RestingHr) is not { } heartDelta)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 noBaseline |= Inputs.Bit(HealthMetric.RestingHr);
             }
             else
@@ -193,6 +198,7 @@ public static class BurnoutRiskCalculator
                 if (heartDelta > thresholds.RestingHrIncreasePercent)
                 {
                     points += 25;
+                    // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                     _mask |= HeartBit;
                     _rhr3 = r;
                 }
@@ -201,10 +207,12 @@ public static class BurnoutRiskCalculator
             var week = new WeekMeans(last7);
             if (week.Efficiency is not { } e)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 notRecorded |= Inputs.Bit(HealthMetric.SleepEfficiency);
             }
             else if (SafeMath.PercentChange(e, baseline.SleepEfficiency) is not { } effDelta)
             {
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 noBaseline |= Inputs.Bit(HealthMetric.SleepEfficiency);
             }
             else
@@ -213,6 +221,7 @@ public static class BurnoutRiskCalculator
                 if (effDelta < -EfficiencyDropPercent)
                 {
                     points += 20;
+                    // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                     _mask |= EfficiencyBit;
                     _eff7 = e;
                 }
@@ -221,8 +230,11 @@ public static class BurnoutRiskCalculator
             double? stress7 = week.Stress;
             double? mood7 = week.Mood;
             double? energy7 = week.Energy;
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             notRecorded |= stress7.HasValue ? 0 : Inputs.Bit(HealthMetric.StressScore);
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             notRecorded |= mood7.HasValue ? 0 : Inputs.Bit(HealthMetric.MoodScore);
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             notRecorded |= energy7.HasValue ? 0 : Inputs.Bit(HealthMetric.EnergyScore);
             if (stress7 is { } s && (s <= thresholds.MaxStressScore || mood7.HasValue || energy7.HasValue))
             {
@@ -230,6 +242,7 @@ public static class BurnoutRiskCalculator
                 if (s > thresholds.MaxStressScore && (mood7 < LowMeanMoodOrEnergy || energy7 < LowMeanMoodOrEnergy))
                 {
                     points += 25;
+                    // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                     _mask |= StressBit;
                     _stress7 = s;
                     _mood7 = mood7;
@@ -282,6 +295,7 @@ public static class BurnoutRiskCalculator
                 text.AppendLiteral("7-day mean sleep efficiency ");
                 text.AppendFormatted(_eff7, "0.#");
                 text.AppendLiteral(" % is more than ");
+                // Stryker disable once string : equivalent, the constant 10 prints "10" with any format
                 text.AppendFormatted(EfficiencyDropPercent, "0");
                 text.AppendLiteral(" % below the baseline ");
                 text.AppendFormatted(_baseline.SleepEfficiency.GetValueOrDefault(), "0.#");

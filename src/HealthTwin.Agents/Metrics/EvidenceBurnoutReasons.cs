@@ -70,24 +70,27 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
             if (range.Status == HrvNormalRangeStatus.Below)
             {
                 points += HrvPoints;
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 _mask |= HrvBit;
                 _range = range;
             }
         }
         else
         {
-            notRecorded |= range.RollingDays == 0 ? inputs.Bit(HealthMetric.Hrv) : 0;
-            noBaseline |= range.RollingDays > 0 ? inputs.Bit(HealthMetric.Hrv) : 0;
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
+            (range.RollingDays == 0 ? ref notRecorded : ref noBaseline) |= inputs.Bit(HealthMetric.Hrv);
         }
 
         // Resting HR: the mean of the last 3 days against the usual, in standard errors of a mean of that many days.
         double? rhr3 = SafeMath.Mean(last3, static d => d.RestingHr, out int rhrDays);
         if (rhr3 is not { } r)
         {
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             notRecorded |= inputs.Bit(HealthMetric.RestingHr);
         }
         else if (baseline.RestingHr is not { } usual || DailyDeviation.RestingHrSd(baseline) is not { } sd)
         {
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             noBaseline |= inputs.Bit(HealthMetric.RestingHr);
         }
         else
@@ -97,6 +100,7 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
             if (SafeMath.Clean((r - usual) / se) > rules.Baselines.DeviationSd)
             {
                 points += RestingHrPoints;
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 _mask |= HeartBit;
                 _rhr3 = r;
                 _rhrSe = SafeMath.Clean((r - usual) / se);
@@ -107,10 +111,12 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
         double? eff7 = SafeMath.Mean(week, static d => d.EffectiveSleepEfficiency, out int effDays);
         if (eff7 is not { } e || effDays < MinimumWeekDays)
         {
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             (effDays == 0 ? ref notRecorded : ref noBaseline) |= inputs.Bit(HealthMetric.SleepEfficiency);
         }
         else if (SafeMath.PercentChange(e, baseline.SleepEfficiency) is not { } effDelta)
         {
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             noBaseline |= inputs.Bit(HealthMetric.SleepEfficiency);
         }
         else
@@ -119,6 +125,7 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
             if (effDelta < -BurnoutRiskCalculator.EfficiencyDropPercent)
             {
                 points += EfficiencyPoints;
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 _mask |= EfficiencyBit;
                 _eff7 = e;
             }
@@ -129,7 +136,9 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
         double? energy7 = SafeMath.Mean(week, static d => d.EnergyScore, out int energyDays);
         mood7 = moodDays >= MinimumWeekDays ? mood7 : null;
         energy7 = energyDays >= MinimumWeekDays ? energy7 : null;
+        // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
         (moodDays == 0 ? ref notRecorded : ref noBaseline) |= mood7.HasValue ? 0 : inputs.Bit(HealthMetric.MoodScore);
+        // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
         (energyDays == 0 ? ref notRecorded : ref noBaseline) |= energy7.HasValue ? 0 : inputs.Bit(HealthMetric.EnergyScore);
         if (mood7.HasValue || energy7.HasValue)
         {
@@ -137,6 +146,7 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
             if (mood7 < LowSelfReport || energy7 < LowSelfReport)
             {
                 points += SelfReportPoints;
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 _mask |= SelfReportBit;
                 _mood7 = mood7;
                 _energy7 = energy7;
@@ -147,6 +157,7 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
         double? stress7 = SafeMath.Mean(week, static d => d.StressScore, out int stressDays);
         if (stress7 is not { } s || stressDays < MinimumWeekDays)
         {
+            // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
             (stressDays == 0 ? ref notRecorded : ref noBaseline) |= inputs.Bit(HealthMetric.StressScore);
         }
         else
@@ -155,12 +166,14 @@ internal sealed class EvidenceBurnoutReasons : DeferredTextList
             if (s > thresholds.MaxStressScore)
             {
                 points += StressPoints;
+                // Stryker disable once assignment : equivalent, the bit is set at most once and only from 0 (XOR = OR)
                 _mask |= StressBit;
                 _stress7 = s;
             }
         }
 
-        Coverage = inputs.Get(notRecorded, noBaseline, judged == 0 ? inputs.All : 0);
+        // No input is recorded but unused: a marker not judged has its inputs in notRecorded or noBaseline.
+        Coverage = inputs.Get(notRecorded, noBaseline);
         Points = Math.Min(points, 100);
         Level = judged == 0 ? null : Points >= BurnoutRiskCalculator.RedPoints ? BurnoutLevel.Red : Points >= BurnoutRiskCalculator.YellowPoints ? BurnoutLevel.Yellow : BurnoutLevel.Green;
         // One line per marker, plus the advice line of red, or "Markers stable" without any point.

@@ -160,4 +160,64 @@ public class BurnoutRiskCalculatorTests
         risk.Coverage.Missing.Should().Equal(HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepEfficiency);
         risk.Coverage.Summary.Should().Contain("no baseline yet");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Compute_EmptyHistory_NotJudgedNothingRecorded(bool originalApp)
+    {
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute([], Base, null, originalApp ? RuleOptions.OriginalApp() : null);
+
+        risk.Level.Should().BeNull();
+        risk.Score.Should().Be(0);
+        risk.Reasons.Should().BeEmpty();
+        risk.Coverage.Summary.Should().Be("The burnout risk could not be judged: HRV, resting heart rate, sleep efficiency, stress score, mood and energy not recorded.");
+    }
+
+    [Theory]
+    [InlineData(1.9, 25)] // 3-day mean 63.3 is 1.91 standard errors above 60: above a configured 1.9
+    [InlineData(2.0, 0)] // not above the default 2
+    public void Compute_ConfiguredDeviationSd_RestingHrJudgedAgainstIt(double deviationSd, int expected)
+    {
+        List<DailyMetrics> history = TestData.History(21, (d, i) => i >= 18 ? d with { RestingHr = 63.3 } : d);
+        var rules = new RuleOptions { Baselines = new BaselineRuleOptions { DeviationSd = deviationSd } };
+        Baseline usual = BaselineCalculator.Compute(history, rules) with { RestingHr = 60, RestingHrSd = 3 };
+
+        BurnoutRisk risk = BurnoutRiskCalculator.Compute(history, usual, null, rules);
+
+        risk.Score.Should().Be(expected);
+        risk.Reasons.Should().Equal(expected == 0 ? "Markers stable" : "3-day mean resting HR 63.3 bpm is 1.9 standard errors above your usual 60 bpm");
+    }
+
+    [Fact]
+    public void ComputeDays_HrvRangeGiven_UsedInsteadOfComputed()
+    {
+        // The history's own HRV (a steady 60 ms) is within its range; the range given says below.
+        DailyMetrics[] history = [.. TestData.History(21)];
+        var below = new HrvNormalRange { Status = HrvNormalRangeStatus.Below, RollingDays = 7, RollingWindowDays = 7, RollingMeanMs = 50, LowMs = 54, HighMs = 66.5 };
+
+        BurnoutRisk risk = BurnoutRiskCalculator.ComputeDays(history, BaselineCalculator.Compute(history, null), null, null, below);
+
+        risk.Score.Should().Be(30);
+        risk.Reasons.Should().Equal("HRV 7-day mean 50 ms is below your normal range 54–66.5 ms (Plews: rolling mean of ln HRV against your longer-term mean ± a share of its SD)");
+        BurnoutRiskCalculator.ComputeDays(history, BaselineCalculator.Compute(history, null)).Score.Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData(false, -1)]
+    [InlineData(false, 1)]
+    [InlineData(true, -1)]
+    [InlineData(true, 1)]
+    public void ReasonsAppend_IndexOutsideTheLines_Throws(bool originalApp, int index)
+    {
+        // A stable week has one line ("Markers stable"): only index 0 exists.
+        var reasons = (DeferredTextList)BurnoutRiskCalculator.Compute(TestData.History(21), Base, null, originalApp ? RuleOptions.OriginalApp() : null).Reasons;
+
+        reasons.Should().HaveCount(1);
+        FluentActions.Invoking(() =>
+        {
+            var text = new InvariantText(0, 0);
+            reasons.Append(ref text, index);
+        }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(index));
+    }
 }

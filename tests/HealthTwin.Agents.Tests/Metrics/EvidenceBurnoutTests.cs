@@ -38,13 +38,19 @@ public sealed class EvidenceBurnoutTests
     }
 
     [Theory]
-    [InlineData(new[] { 2, 3, 2, 3, 2, 3 }, 0)] // mean 2.5: at the bound, not low
-    [InlineData(new[] { 2, 3, 2, 3, 2, 2 }, 25)] // mean 14 / 6 = 2.33: low
-    [InlineData(new[] { 3, 3, 3, 3, 3, 2 }, 0)] // mean 2.83
-    public void Compute_SelfReportBoundary(int[] moods, int expected)
+    [InlineData(false, new[] { 2, 3, 2, 3, 2, 3 }, 0)] // mean 2.5: at the bound, not low
+    [InlineData(false, new[] { 2, 3, 2, 3, 2, 2 }, 25)] // mean 14 / 6 = 2.33: low
+    [InlineData(false, new[] { 3, 3, 3, 3, 3, 2 }, 0)] // mean 2.83
+    [InlineData(true, new[] { 2, 3, 2, 3, 2, 3 }, 0)] // energy: the same bound
+    [InlineData(true, new[] { 2, 3, 2, 3, 2, 2 }, 25)]
+    public void Compute_SelfReportBoundary(bool energy, int[] values, int expected)
     {
-        // Mood on the last 6 days (the 7th day of the week has none); energy a steady 4.
-        List<DailyMetrics> history = WithLastWeek((d, i) => d with { MoodScore = i == 0 ? null : moods[i - 1] });
+        // Mood (or energy) on the last 6 days (the 7th day of the week has none); the other a steady 4.
+        List<DailyMetrics> history = WithLastWeek((d, i) =>
+        {
+            int? value = i == 0 ? null : values[i - 1];
+            return energy ? d with { EnergyScore = value } : d with { MoodScore = value };
+        });
 
         Compute(history).Score.Should().Be(expected);
     }
