@@ -102,4 +102,23 @@ public sealed class CoverageTableTests
             }
         }
     }
+
+    [Fact]
+    public void Get_FullDayAgain_SameInstanceWithoutAllocating()
+    {
+        CoverageTable table = NewTable();
+        ScoreCoverage first = table.Get(0, 0);
+        _ = table.Get(0, 0);
+
+        int others = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            others += ReferenceEquals(table.Get(0, 0), first) ? 0 : 1;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        others.Should().Be(0);
+        allocated.Should().Be(0, "a full day's coverage is created once and shared, so it costs nothing afterwards");
+    }
 }
