@@ -41,12 +41,8 @@ internal static class BaselineCalibration
     /// Whether the computed baseline of <paramref name="metric"/> is still calibrating (unknown, with fewer days than it
     /// needs); never for a host-supplied baseline (<see cref="Baseline.RequiredDays"/> 0).
     /// </summary>
-    public static bool IsCalibrating(Baseline baseline, HealthMetric metric)
-    {
-        // Stryker disable once equality : equivalent, with RequiredDays 0 "Days < 0" is false anyway (day counts are never negative: Baseline.Validate)
-        bool computed = baseline.RequiredDays > 0;
-        return computed && Value(baseline, metric) is null && Days(baseline, metric) < baseline.RequiredDays;
-    }
+    public static bool IsCalibrating(Baseline baseline, HealthMetric metric) =>
+        baseline.RequiredDays >= 1 && Value(baseline, metric) is null && Days(baseline, metric) < baseline.RequiredDays;
 
     /// <summary>"calibrating: 5 of 14 days", or for a baseline that is known or host-supplied, why there is nothing to compare with.</summary>
     /// <param name="baseline">The baseline.</param>
