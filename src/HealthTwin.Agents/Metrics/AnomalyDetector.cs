@@ -51,6 +51,7 @@ public static class AnomalyDetector
         {
             if (SafeMath.PercentChange(today.RestingHr, baseline.RestingHr) is { } hr && hr > thresholds.RestingHrIncreasePercent)
             {
+                // Stryker disable once assignment : equivalent, the first check of the preset: the list is always still null here
                 (anomalies ??= []).Add(Percent("restingHr", today.RestingHr.GetValueOrDefault(), baseline.RestingHr.GetValueOrDefault(), hr, InvariantText.Format($"+{hr:0} % above baseline"), HeartCause, HeartAdvice));
             }
 
@@ -65,6 +66,8 @@ public static class AnomalyDetector
             {
                 double value = today.RestingHr.GetValueOrDefault(), typical = baseline.RestingHr.GetValueOrDefault();
                 double change = SafeMath.PercentChange(value, typical);
+
+                // Stryker disable once assignment : equivalent, the first check of the preset: the list is always still null here
                 (anomalies ??= []).Add(Percent(
                     "restingHr", value, typical, change,
                     InvariantText.Format($"{z:0.#} SD above your usual {typical:0.#} bpm (+{change:0} %; the previous days' mean and spread)"), HeartCause, HeartAdvice, z));

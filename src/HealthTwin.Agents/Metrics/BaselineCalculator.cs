@@ -79,12 +79,12 @@ public static class BaselineCalculator
 
         return new Baseline
         {
-            Hrv = hrv.RawMean(Baseline.MinimumDays),
+            Hrv = hrv.RawMean(),
             HrvMethod = method,
-            RestingHr = rhr.RawMean(Baseline.MinimumDays),
-            SleepHours = sleep.RawMean(Baseline.MinimumDays),
-            SleepEfficiency = eff.RawMean(Baseline.MinimumDays),
-            StressScore = stress.RawMean(Baseline.MinimumDays),
+            RestingHr = rhr.RawMean(),
+            SleepHours = sleep.RawMean(),
+            SleepEfficiency = eff.RawMean(),
+            StressScore = stress.RawMean(),
             HrvDays = hrv.Count,
             RestingHrDays = rhr.Count,
             SleepHoursDays = sleep.Count,
@@ -183,8 +183,8 @@ public static class BaselineCalculator
 
         public int Count { get; private set; }
 
-        /// <summary>The plain mean (sum ÷ count, as the original app computed it), or <see langword="null"/> below <paramref name="minimum"/> values.</summary>
-        public readonly double? RawMean(int minimum) => Count >= minimum && Count > 0 ? _sum / Count : null;
+        /// <summary>The plain mean (sum ÷ count, as the original app computed it), or <see langword="null"/> below <see cref="Baseline.MinimumDays"/> (3) values.</summary>
+        public readonly double? RawMean() => Count >= Baseline.MinimumDays ? _sum / Count : null;
 
         /// <summary>The mean with representation noise removed, or <see langword="null"/> below <paramref name="minimum"/> values.</summary>
         public readonly double? Mean(int minimum) => Count >= minimum && Count > 0 ? SafeMath.Clean(_mean) : null;

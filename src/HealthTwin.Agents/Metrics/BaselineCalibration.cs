@@ -42,7 +42,7 @@ internal static class BaselineCalibration
     /// needs); never for a host-supplied baseline (<see cref="Baseline.RequiredDays"/> 0).
     /// </summary>
     public static bool IsCalibrating(Baseline baseline, HealthMetric metric) =>
-        baseline.RequiredDays > 0 && Value(baseline, metric) is null && Days(baseline, metric) < baseline.RequiredDays;
+        baseline.RequiredDays >= 1 && Value(baseline, metric) is null && Days(baseline, metric) < baseline.RequiredDays;
 
     /// <summary>"calibrating: 5 of 14 days", or for a baseline that is known or host-supplied, why there is nothing to compare with.</summary>
     /// <param name="baseline">The baseline.</param>

@@ -33,8 +33,10 @@ internal ref struct InvariantText
         // whole number of tenths, so the short cut covers those too.
         bool done = format switch
         {
-            "0" or "0.0" or "0.#" => TryAppendTenths(value, format) || TryAppendRounded(value, format == "0" ? 0 : 1, format == "0.#"),
-            "0.00" => TryAppendRounded(value, 2, false),
+            "0" => TryAppendTenths(value, format) || TryAppendRounded(value, 0),
+            "0.0" => TryAppendTenths(value, format) || TryAppendRounded(value, 1),
+            "0.#" => TryAppendTenths(value, format) || TryAppendRounded(value, 1, optionalDecimal: true),
+            "0.00" => TryAppendRounded(value, 2),
             "+0;-0;0" => TryAppendSigned(value, 0),
             "+0.0;-0.0" => TryAppendSigned(value, 1),
             "+0.00;-0.00" => TryAppendSigned(value, 2),
@@ -104,7 +106,7 @@ internal ref struct InvariantText
             return false;
         }
 
-        _inner.AppendLiteral(value < 0 ? "-" : "+");
+        _inner.AppendLiteral(double.IsNegative(value) ? "-" : "+");
         AppendScaled(scaled, decimals, false);
         return true;
     }
@@ -115,16 +117,17 @@ internal ref struct InvariantText
     /// at the last decimal shown. Below 10⁶ the first rounding moves the value by less than 5 × 10⁻¹⁰, and v × 10^d
     /// errs by less than 10⁻⁷ units of the last decimal, so wherever the fraction of v × 10^d is more than 10⁻⁴ away
     /// from one half, both roundings give the nearest integer. Values within 10⁻⁴ of a half (such as 0.35, stored as
-    /// 0.34999…) are left to the runtime, as are values that show as a negative zero.
+    /// 0.34999…) are left to the runtime. A negative value that shows as zero keeps its sign ("-0.00"), as the runtime
+    /// writes it (since .NET Core 3.0).
     /// </summary>
-    private bool TryAppendRounded(double value, int decimals, bool optionalDecimal)
+    private bool TryAppendRounded(double value, int decimals, bool optionalDecimal = false)
     {
-        if (!(Math.Abs(value) < MaxRounded) || !TryRound(Math.Abs(value), decimals, out long scaled) || (scaled == 0 && double.IsNegative(value)))
+        if (!(Math.Abs(value) < MaxRounded) || !TryRound(Math.Abs(value), decimals, out long scaled))
         {
             return false;
         }
 
-        if (value < 0)
+        if (double.IsNegative(value))
         {
             _inner.AppendLiteral("-");
         }
@@ -141,10 +144,8 @@ internal ref struct InvariantText
     private static bool TryRound(double magnitude, int decimals, out long scaled)
     {
         double x = decimals switch { 0 => magnitude, 1 => magnitude * 10, _ => magnitude * 100 };
-        double floor = Math.Floor(x);
-        double fraction = x - floor;
-        scaled = (long)floor + (fraction > 0.5 ? 1 : 0);
-        return Math.Abs(fraction - 0.5) > 1e-4;
+        scaled = (long)Math.Round(x); // the nearest integer; a tie (fraction one half) is refused below anyway
+        return Math.Abs(x - Math.Floor(x) - 0.5) > 1e-4;
     }
 
     /// <summary>Writes an integer number of 10^−<paramref name="decimals"/> (0–2), dropping a zero tenth when it is optional.</summary>
@@ -175,7 +176,8 @@ internal ref struct InvariantText
 
     /// <summary>
     /// A value that is a whole number of tenths (v × 10 is an integer below 10¹⁴) has the decimal digits of that
-    /// integer in its 15-significant-digit form, which is what the custom formats round from (half away from zero).
+    /// integer in its 15-significant-digit form, which is what the custom formats round from (half away from zero). A
+    /// negative value keeps its sign also when it shows as zero ("-0", "-0.0"), as the runtime writes it.
     /// </summary>
     private bool TryAppendTenths(double value, string format)
     {
@@ -185,22 +187,16 @@ internal ref struct InvariantText
             return false;
         }
 
-        long t = (long)tenths;
-        bool negative = t < 0 || (t == 0 && double.IsNegative(value));
-        long whole = Math.Abs(t) / 10;
-        int digit = (int)(Math.Abs(t) % 10);
+        long t = Math.Abs((long)tenths);
+        long whole = t / 10;
+        int digit = (int)(t % 10);
         if (format == "0")
         {
             whole += digit >= 5 ? 1 : 0;
             digit = 0;
         }
 
-        if (negative && whole == 0 && (digit == 0 || format == "0"))
-        {
-            return false; // a negative value that shows as zero: leave the sign question to the runtime
-        }
-
-        if (negative)
+        if (double.IsNegative(value))
         {
             _inner.AppendLiteral("-");
         }

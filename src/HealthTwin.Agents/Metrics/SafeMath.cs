@@ -58,12 +58,12 @@ internal static class SafeMath
     };
 
     /// <summary>The last <paramref name="count"/> items of a span (all of them when there are fewer).</summary>
-    public static ReadOnlySpan<T> Last<T>(ReadOnlySpan<T> items, int count) =>
-        count >= items.Length ? items : count <= 0 ? [] : items[^count..];
+    public static ReadOnlySpan<T> Last<T>(ReadOnlySpan<T> items, int count) => items[^Math.Clamp(count, 0, items.Length)..];
 
-    /// <summary>Clamps to 0–100 and rounds to the nearest integer (away from zero at .5).</summary>
+    /// <summary>Clamps to 0–100 and rounds to the nearest integer (away from zero at .5); NaN gives 0.</summary>
+    /// <remarks>NaN passes Clamp and Round unchanged and converts to 0 (conversions to an integer saturate, .NET 9 on).</remarks>
     public static int ClampPercent(double value) =>
-        double.IsNaN(value) ? 0 : (int)Math.Round(Math.Clamp(value, 0, 100), MidpointRounding.AwayFromZero);
+        (int)Math.Round(Math.Clamp(value, 0, 100), MidpointRounding.AwayFromZero);
 
     /// <summary>The last <paramref name="count"/> items of a list without copying when it is an array.</summary>
     public static IReadOnlyList<T> Last<T>(IReadOnlyList<T> items, int count)
@@ -73,7 +73,7 @@ internal static class SafeMath
             return items;
         }
 
-        if (count <= 0)
+        if (count < 1)
         {
             return [];
         }

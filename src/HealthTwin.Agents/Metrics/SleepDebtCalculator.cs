@@ -63,7 +63,8 @@ public static class SleepDebtCalculator
             if (need.Hours is { } perNight && !rules.IsOriginalApp)
             {
                 double shortfall = perNight - hours;
-                debt = Math.Max(0, debt + (shortfall >= 0 ? shortfall : -Math.Min(-shortfall, cap)));
+                // A short night adds its shortfall; a long night repays at most the cap (−shortfall ≤ cap, the cap ≥ 0).
+                debt = Math.Max(0, debt + Math.Max(shortfall, -cap));
             }
         }
 

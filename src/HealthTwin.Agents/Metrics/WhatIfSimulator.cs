@@ -42,7 +42,12 @@ public static class WhatIfSimulator
     /// <returns>The scenario.</returns>
     public static WhatIfScenario Parse(string? text)
     {
-        string t = (text ?? string.Empty).Trim().ToUpperInvariant().Replace("-", " ", StringComparison.Ordinal).Replace("_", " ", StringComparison.Ordinal);
+        if (text is null)
+        {
+            return WhatIfScenario.Other;
+        }
+
+        string t = text.Trim().ToUpperInvariant().Replace("-", " ", StringComparison.Ordinal).Replace("_", " ", StringComparison.Ordinal);
         return t switch
         {
             "ZONE2" or "ZONE 2" => WhatIfScenario.Zone2,

@@ -54,4 +54,41 @@ public class AnomalyDetectorTests
 
         AnomalyDetector.Detect(TestData.Day() with { RestingHr = 62, Hrv = 58 }, Base, strict, Original).Should().HaveCount(2);
     }
+
+    [Fact]
+    public void Detect_NullArguments_ThrowNamingTheArgument()
+    {
+        FluentActions.Invoking(() => AnomalyDetector.Detect(null!, Base)).Should().Throw<ArgumentNullException>().WithParameterName("today");
+        FluentActions.Invoking(() => AnomalyDetector.Detect(TestData.Day(), null!)).Should().Throw<ArgumentNullException>().WithParameterName("baseline");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Detect_AllThreeAtOnce_EachReportedInOrder(bool original)
+    {
+        // Resting HR +10 bpm (5 SD, +16.7 %), HRV 40 ms (ln 40/60 = −0.405: 4.05 SD, −33 %), efficiency 70 % (−22 %).
+        Baseline baseline = Base with { HrvLnSd = 0.1, RestingHrSd = 2 };
+
+        IReadOnlyList<Anomaly> anomalies = AnomalyDetector.Detect(
+            TestData.Day() with { RestingHr = 70, Hrv = 40, SleepEfficiency = 70 }, baseline, null, original ? Original : new RuleOptions());
+
+        anomalies.Select(a => a.Metric).Should().Equal("restingHr", "hrv", "sleepEfficiency");
+    }
+
+    [Theory]
+    [InlineData(70, "22 % below baseline")]
+    [InlineData(80.5, "11 % below baseline")]
+    public void Detect_SleepEfficiencyDrop_ExactTexts(double efficiency, string deviation)
+    {
+        Anomaly anomaly = AnomalyDetector.Detect(TestData.Day() with { SleepEfficiency = efficiency }, Base).Should().ContainSingle().Subject;
+
+        anomaly.Metric.Should().Be("sleepEfficiency");
+        anomaly.Value.Should().Be(efficiency);
+        anomaly.Baseline.Should().Be(90);
+        anomaly.Deviation.Should().Be(deviation);
+        anomaly.LikelyCause.Should().Be("Late caffeine or alcohol, a warm or noisy bedroom, stress or an irregular bedtime");
+        anomaly.Suggestion.Should().Be("Keep a regular bedtime, a cool dark bedroom and no caffeine after 14:00");
+        anomaly.StandardDeviations.Should().BeNull();
+    }
 }

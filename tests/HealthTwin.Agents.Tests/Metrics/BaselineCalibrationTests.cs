@@ -22,6 +22,13 @@ public sealed class BaselineCalibrationTests
     public void IsCalibrating_KnownValueWithFewDays_NotCalibrating() =>
         BaselineCalibration.IsCalibrating(Computed with { RestingHr = 58, RestingHrDays = 5 }, HealthMetric.RestingHr).Should().BeFalse();
 
+    [Theory]
+    [InlineData(1, 0, true)] // the smallest computed requirement: no day yet
+    [InlineData(1, 1, false)]
+    [InlineData(3, 2, true)]
+    public void IsCalibrating_SmallRequirements_FewerDaysThanRequired(int required, int days, bool expected) =>
+        BaselineCalibration.IsCalibrating(Baseline.Unknown with { RequiredDays = required, StressScoreDays = days }, HealthMetric.StressScore).Should().Be(expected);
+
     [Fact]
     public void IsCalibrating_HostSuppliedBaseline_NeverCalibrating() =>
         BaselineCalibration.IsCalibrating(Baseline.Unknown with { RequiredDays = 0, RestingHrDays = 0 }, HealthMetric.RestingHr).Should().BeFalse();

@@ -70,4 +70,55 @@ public sealed class CoverageTableTests
 
         table.Get(hrv, hrv).Should().BeSameAs(table.Get(hrv, 0));
     }
+
+    [Fact]
+    public void Get_UnusedInputThatIsMissingAnyway_SameEntryAsWithoutIt()
+    {
+        CoverageTable table = NewTable();
+        int hrv = table.Bit(HealthMetric.Hrv);
+
+        table.Get(hrv, 0, hrv).Should().BeSameAs(table.Get(hrv, 0));
+        table.Get(0, hrv, hrv).Should().BeSameAs(table.Get(0, hrv));
+    }
+
+    [Fact]
+    public void Get_EveryCombinationOnOneTable_EachItsOwnUsedAndMissingInputs()
+    {
+        // 8 × 8 × 8 masks on one shared table: an entry cached for one combination must never answer for another.
+        CoverageTable table = NewTable();
+        HealthMetric[] inputs = [HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.StressScore];
+        for (int notRecorded = 0; notRecorded < 8; notRecorded++)
+        {
+            for (int noBaseline = 0; noBaseline < 8; noBaseline++)
+            {
+                for (int unused = 0; unused < 8; unused++)
+                {
+                    ScoreCoverage coverage = table.Get(notRecorded, noBaseline, unused);
+
+                    int missing = notRecorded | noBaseline;
+                    coverage.Missing.Should().Equal(inputs.Where((_, i) => (missing & (1 << i)) != 0), "masks {0}, {1}, {2}", notRecorded, noBaseline, unused);
+                    coverage.Used.Should().Equal(inputs.Where((_, i) => ((missing | unused) & (1 << i)) == 0), "masks {0}, {1}, {2}", notRecorded, noBaseline, unused);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Get_FullDayAgain_SameInstanceWithoutAllocating()
+    {
+        CoverageTable table = NewTable();
+        ScoreCoverage first = table.Get(0, 0);
+        _ = table.Get(0, 0);
+
+        int others = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            others += ReferenceEquals(table.Get(0, 0), first) ? 0 : 1;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        others.Should().Be(0);
+        allocated.Should().Be(0, "a full day's coverage is created once and shared, so it costs nothing afterwards");
+    }
 }

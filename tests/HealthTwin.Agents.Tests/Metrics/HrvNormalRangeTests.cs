@@ -140,4 +140,63 @@ public sealed class HrvNormalRangeTests
         HrvNormalRangeCalculator.Compute([TestData.Day().Only(HealthMetric.Steps)]).Status.Should().Be(HrvNormalRangeStatus.Unknown);
         HrvNormalRangeCalculator.Compute([]).Should().BeSameAs(HrvNormalRange.Unknown);
     }
+
+    [Fact]
+    public void Compute_NullHistory_ThrowsNamingTheArgument() =>
+        FluentActions.Invoking(() => HrvNormalRangeCalculator.Compute(null!)).Should().Throw<ArgumentNullException>().WithParameterName("history");
+
+    [Fact]
+    public void Compute_TodaySdnnAfterRmssdDays_TodaysMethodWithoutReference()
+    {
+        List<DailyMetrics> history = HrvDays([.. Enumerable.Repeat(60.0, 20)]);
+        history[^1] = history[^1] with { Hrv = 100, HrvMethod = HrvMethod.Sdnn };
+
+        HrvNormalRange range = HrvNormalRangeCalculator.Compute(history);
+
+        range.Method.Should().Be(HrvMethod.Sdnn);
+        range.ReferenceDays.Should().Be(0);
+        range.RollingDays.Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 50, 0, 0, 0 }, new[] { HrvMethod.Sdnn, HrvMethod.Rmssd, HrvMethod.Rmssd, HrvMethod.Rmssd })] // only the oldest day
+    [InlineData(new double[] { 40, 70, 0, 0 }, new[] { HrvMethod.Rmssd, HrvMethod.Sdnn, HrvMethod.Rmssd, HrvMethod.Rmssd })] // the most recent of two
+    public void Compute_NoHrvToday_MethodOfTheMostRecentDayWithHrv(double[] hrv, HrvMethod[] methods)
+    {
+        // 0 stands for "not measured"; today (the last day) has no HRV.
+        List<DailyMetrics> history = HrvDays(hrv);
+        for (int i = 0; i < history.Count; i++)
+        {
+            history[i] = history[i] with { Hrv = hrv[i] > 0 ? hrv[i] : null, HrvMethod = methods[i] };
+        }
+
+        HrvNormalRange range = HrvNormalRangeCalculator.Compute(history);
+
+        range.Method.Should().Be(HrvMethod.Sdnn);
+        range.ReferenceDays.Should().Be(1);
+    }
+
+    [Fact]
+    public void Compute_TwoReferenceValuesEnoughForTheOptions_RangeFromTheirSampleSpread()
+    {
+        // Unvalidated options (CalibrationDays 2, below the allowed 3): ln 50 and ln 60 give a sample SD of 0.128920809.
+        HrvNormalRange range = HrvNormalRangeCalculator.Compute(HrvDays([50, 60, 55]), new RuleOptions { Baselines = { CalibrationDays = 2 } });
+
+        range.ReferenceDays.Should().Be(2);
+        range.LnSd.Should().Be(0.128920809);
+        range.Status.Should().Be(HrvNormalRangeStatus.Within);
+    }
+
+    [Fact]
+    public void Compute_ReferenceDayWithZeroHrv_NotCounted()
+    {
+        List<DailyMetrics> history = HrvDays([.. Enumerable.Repeat(60.0, 16)]);
+        history[3] = history[3] with { Hrv = 0 };
+
+        HrvNormalRange range = HrvNormalRangeCalculator.Compute(history);
+
+        range.ReferenceDays.Should().Be(14);
+        range.LnMean.Should().Be(SafeMath.Clean(Math.Log(60)));
+        range.Status.Should().Be(HrvNormalRangeStatus.Within);
+    }
 }

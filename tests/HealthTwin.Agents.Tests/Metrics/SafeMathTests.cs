@@ -51,6 +51,7 @@ public sealed class SafeMathTests
         SafeMath.ClampPercent(value).Should().Be(expected);
 
     [Theory]
+    [InlineData(1, new[] { 5 })]
     [InlineData(3, new[] { 3, 4, 5 })]
     [InlineData(5, new[] { 1, 2, 3, 4, 5 })]
     [InlineData(9, new[] { 1, 2, 3, 4, 5 })]
@@ -64,5 +65,19 @@ public sealed class SafeMathTests
         SafeMath.Last((IReadOnlyList<int>)items, count).Should().Equal(expected);
         SafeMath.Last((IReadOnlyList<int>)new List<int>(items), count).Should().Equal(expected);
         SafeMath.Last((IReadOnlyList<int>)items.AsReadOnly(), count).Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Last_CountCoversTheWholeList_TheListItselfNotACopy(int count)
+    {
+        int[] array = [1, 2, 3, 4, 5];
+        var list = new List<int>(array);
+        IReadOnlyList<int> readOnly = array.AsReadOnly();
+
+        SafeMath.Last((IReadOnlyList<int>)array, count).Should().BeSameAs(array);
+        SafeMath.Last((IReadOnlyList<int>)list, count).Should().BeSameAs(list);
+        SafeMath.Last(readOnly, count).Should().BeSameAs(readOnly);
     }
 }

@@ -33,6 +33,31 @@ public sealed class SleepNeedAndDebtTests
         debt.Hours.Should().BeApproximately(7 * (need - 6), 1e-9);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void Resolve_UnusableProfileOrOptionsNeed_SkippedForTheAgeBand(double hours)
+    {
+        // Unvalidated inputs (a profile allows 3–14 h, the options 4–12 h): a need that is not a positive finite number is
+        // never used, neither from the profile nor from the options.
+        var rules = new RuleOptions();
+        rules.Sleep.NeedHours = hours;
+
+        SleepNeed.Resolve(new UserProfile { Age = 15, SleepNeedHours = hours }, rules, TestData.Baseline())
+            .Should().Be(new SleepNeed.Estimate(8, SleepNeedSource.AgeBand, 8, 10));
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, SleepNeedSource.Baseline)] // a baseline of 0 h is still the original app's need (its debt is 0)
+    [InlineData(6.5, 6.5, SleepNeedSource.Baseline)]
+    [InlineData(-1, null, SleepNeedSource.Unknown)]
+    [InlineData(double.PositiveInfinity, null, SleepNeedSource.Unknown)]
+    public void Resolve_OriginalAppWithoutProfileNeed_TheBaselineSleepWhenItIsANumber(double baselineHours, double? need, SleepNeedSource source) =>
+        SleepNeed.Resolve(new UserProfile(), Original, Baseline.Unknown with { SleepHours = baselineHours })
+            .Should().Be(new SleepNeed.Estimate(need, source, 7, 9));
+
     [Fact]
     public void Compute_ProfileNeedThenOptionsThenAgeBand_MostSpecificWins()
     {
