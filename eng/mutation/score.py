@@ -1,7 +1,8 @@
 """Prints the mutation score per file and per area from a Stryker.NET JSON report, and checks the area minimums.
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker computes it; compile errors and
-ignored mutants do not count. Usage: score.py REPORT.json RUN THRESHOLDS.json
+ignored mutants do not count; the mutants marked equivalent in the source (`// Stryker disable once … : equivalent, …`)
+are ignored and counted apart, per area. Usage: score.py REPORT.json RUN THRESHOLDS.json
 """
 import json
 import sys
@@ -25,8 +26,11 @@ def area(path):
 
 files = []
 areas = defaultdict(lambda: [0, 0])
+equivalents = defaultdict(int)
 for path, data in sorted(report["files"].items()):
     statuses = [m["status"] for m in data["mutants"]]
+    equivalents[area(path)] += sum(
+        m["status"] == "Ignored" and "equivalent" in m.get("statusReason", "").lower() for m in data["mutants"])
     detected = sum(s in DETECTED for s in statuses)
     undetected = sum(s in UNDETECTED for s in statuses)
     if detected + undetected == 0:
@@ -47,6 +51,7 @@ for name, (detected, undetected) in sorted(areas.items()):
     minimum = minimums.get(name, 0)
     verdict = "ok" if score >= minimum else "BELOW"
     failed |= score < minimum
-    print(f"{run}/{name}: {score:.1f}% ({detected} detected, {undetected} undetected); minimum {minimum}% {verdict}")
+    print(f"{run}/{name}: {score:.1f}% ({detected} detected, {undetected} undetected, "
+          f"{equivalents[name]} marked equivalent and not scored); minimum {minimum}% {verdict}")
 
 sys.exit(1 if failed else 0)

@@ -10,9 +10,10 @@ from collections import Counter
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 compile_errors = "--compile-errors" in sys.argv
+equivalent = "--equivalent" in sys.argv
 report = json.load(open(args[0], encoding="utf-8"))
 path_filter = args[1] if len(args) > 1 else ""
-wanted = {"CompileError"} if compile_errors else {"Survived", "NoCoverage"}
+wanted = {"CompileError"} if compile_errors else {"Ignored"} if equivalent else {"Survived", "NoCoverage"}
 
 
 def snippet(source_lines, location):
@@ -33,11 +34,15 @@ for path, data in sorted(report["files"].items()):
     for m in sorted(data["mutants"], key=lambda m: (m["location"]["start"]["line"], m["location"]["start"]["column"])):
         if m["status"] not in wanted:
             continue
+        if equivalent and "equivalent" not in m.get("statusReason", "").lower():
+            continue
         counts[(short, m["mutatorName"])] += 1
         if not compile_errors:
             original = snippet(lines, m["location"])[:120]
             replacement = " ".join(m.get("replacement", "").split())[:120]
-            status = "" if m["status"] == "Survived" else " [no coverage]"
+            status = {"Survived": "", "NoCoverage": " [no coverage]"}.get(m["status"], "")
+            if equivalent:
+                status = " — " + " ".join(m.get("statusReason", "").split())
             print(f"{short}:{m['location']['start']['line']}: {m['mutatorName']}{status}: {original}  ==>  {replacement}")
 
 if compile_errors:
