@@ -13,8 +13,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Read by Directory.Build.props: the test projects get eng/mutation/xunit.runner.json (theories not pre-enumerated).
-export HEALTHTWIN_MUTATION_RUN=true
 dotnet tool restore >/dev/null
 
 status=0
