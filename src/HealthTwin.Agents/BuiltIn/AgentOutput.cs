@@ -57,6 +57,7 @@ internal static class AgentOutput
         };
 
     /// <summary>The recommendations of a synchronous built-in agent's outcome (for <see cref="IAIAgent.AnalyzeAsync"/>).</summary>
+    // Stryker disable once conditional : equivalent, both branches give the outcome's list (the first without an await)
     public static ValueTask<IReadOnlyList<AgentRecommendation>> RecommendationsOf(ValueTask<AgentOutcome> outcome) =>
         outcome.IsCompletedSuccessfully
             ? ValueTask.FromResult(outcome.Result.Recommendations)
@@ -69,7 +70,7 @@ internal static class AgentOutput
     public static ValueTask<IReadOnlyList<AgentRecommendation>> Result(List<AgentRecommendation>? recommendations) =>
         ValueTask.FromResult<IReadOnlyList<AgentRecommendation>>(recommendations is null ? Array.Empty<AgentRecommendation>() : recommendations);
 
-    /// <summary>Evidence comparing a value with a personal baseline (delta in percent; no delta when the baseline is not a positive number).</summary>
+    /// <summary>Evidence comparing a value with a personal baseline (delta in percent; no baseline and no delta when the baseline is not a positive number).</summary>
     public static Evidence Compare(string metric, double value, double? baseline, double? threshold, string? note)
     {
         bool comparable = baseline is { } b && b > 0 && double.IsFinite(b);
@@ -78,7 +79,7 @@ internal static class AgentOutput
             Metric = metric,
             Value = Round(value),
             Baseline = comparable ? Round(baseline) : null,
-            DeltaPercent = comparable ? Round(SafeMath.PercentChange(value, baseline)) : null,
+            DeltaPercent = Round(SafeMath.PercentChange(value, baseline)),
             Threshold = Round(threshold),
             Note = note,
         };
@@ -136,6 +137,7 @@ internal static class AgentOutput
     {
         // One string per minute of the day, formatted on first use (the same text for every user at that minute).
         int minute = (context.LocalTime.Hour * 60) + context.LocalTime.Minute;
+        // Stryker disable once assignment : equivalent, without the cache the same note is formatted again
         return LocalTimeNotes[minute] ??= InvariantText.Format($"Local time {context.LocalTime:HH:mm} in the user's time zone");
     }
 

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using HealthTwin.Agents.Metrics;
+using HealthTwin.Agents.Model;
+using HealthTwin.Agents.Orchestration;
+using HealthTwin.Agents.Rules;
+using HealthTwin.Agents.Synthetic;
+using HealthTwin.Agents.Tests.Scenarios;
+using static HealthTwin.Agents.Tests.BuiltIn.AgentTestContext;
+
+namespace HealthTwin.Agents.Tests.BuiltIn;
+
+/// <summary>
+/// Everything a user reads from each built-in agent — title, rationale, actions, every evidence value and note, and the
+/// reason of every rule that could not be judged — for every rule's firing and partial-day cases and every synthetic
+/// scenario, under both presets, compared with the approved text in <c>BuiltIn/Approved/&lt;agent&gt;.txt</c>.
+/// </summary>
+/// <remarks>
+/// The rule tests check each threshold from both sides; this test checks the words and numbers around them, so that a
+/// changed text, a wrong evidence value or a lost skip reason shows up as a reviewed diff. When an output changes on
+/// purpose, the test writes the new text beside the test binary (<c>Approved/&lt;agent&gt;.received.txt</c>) and names it:
+/// read the diff, then copy it over the approved file.
+/// </remarks>
+public sealed class AgentTextsTests
+{
+    private static readonly Baseline EvidenceBaseline = RoundBaseline with { HrvLnSd = 0.1, RestingHrSd = 2 };
+
+    private static readonly string[] AgentIds =
+    [
+        "breathing-coach", "burnout-guardian", "context-awareness", "fitness-coach", "injury-risk",
+        "planner", "predictive-analytics", "recovery-prediction", "sleep", "sleep-environment",
+    ];
+
+    public static TheoryData<string> Agents => new(AgentIds);
+
+    [Theory]
+    [MemberData(nameof(Agents))]
+    public async Task Texts_EveryRuleCaseAndScenario_MatchTheApprovedText(string agentId)
+    {
+        string received = await RenderAsync(agentId);
+
+        string approvedPath = Path.Combine(AppContext.BaseDirectory, "BuiltIn", "Approved", agentId + ".txt");
+        string approved = File.Exists(approvedPath) ? (await File.ReadAllTextAsync(approvedPath)).ReplaceLineEndings("\n") : "";
+        if (approved != received)
+        {
+            string receivedPath = Path.ChangeExtension(approvedPath, ".received.txt");
+            Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
+            await File.WriteAllTextAsync(receivedPath, received);
+            string[] a = approved.Split('\n');
+            string[] r = received.Split('\n');
+            int line = Enumerable.Range(0, Math.Max(a.Length, r.Length)).First(i => i >= a.Length || i >= r.Length || a[i] != r[i]);
+            Assert.Fail(
+                $"The texts of {agentId} differ from tests/HealthTwin.Agents.Tests/BuiltIn/Approved/{agentId}.txt at line {line + 1}:\n" +
+                $"  approved: {(line < a.Length ? a[line] : "(end)")}\n  received: {(line < r.Length ? r[line] : "(end)")}\n" +
+                $"The whole received text is in {receivedPath}; if the change is meant, review it and copy it over the approved file.");
+        }
+    }
+
+    [Fact]
+    public void Agents_EveryBuiltInAgent_HasItsApprovedText()
+    {
+        string[] ids = PartialDayRuleCase.All.Values.Select(c => c.Agent.Id).Distinct().ToArray();
+        AgentIds.Should().Contain(ids);
+        AgentIds.Should().HaveCount(10).And.OnlyHaveUniqueItems();
+        foreach (string id in AgentIds)
+        {
+            File.Exists(Path.Combine(AppContext.BaseDirectory, "BuiltIn", "Approved", id + ".txt")).Should().BeTrue(id);
+        }
+    }
+
+    private static async Task<string> RenderAsync(string agentId)
+    {
+        var text = new StringBuilder();
+        foreach ((string name, PartialDayRuleCase rule) in PartialDayRuleCase.All.Where(c => c.Value.Agent.Id == agentId).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            foreach ((string preset, RuleOptions rules, Baseline baseline) in Presets())
+            {
+                Write(text, $"{name} | {preset} | input recorded", Outcome(rule, rules, rule.History(withInput: true), baseline));
+                Write(text, $"{name} | {preset} | input missing", Outcome(rule, rules, rule.History(withInput: false), baseline));
+                if (BaselineCalibration.Metrics.Contains(rule.Missing))
+                {
+                    Write(text, $"{name} | {preset} | no baseline for it", Outcome(rule, rules, rule.History(withInput: true), baseline.Without(rule.Missing)));
+                }
+            }
+        }
+
+        foreach (SyntheticScenario scenario in Enum.GetValues<SyntheticScenario>())
+        {
+            foreach ((string preset, RuleOptions rules, _) in Presets())
+            {
+                foreach (int hour in new[] { 7, 12, 21 })
+                {
+                    (AgentAnalysis analysis, _) = await ScenarioRunner.RunAsync(scenario, now: At(hour), rules: rules);
+                    AgentRunReport run = analysis.Agents.Single(a => a.AgentId == agentId);
+                    Write(
+                        text,
+                        FormattableString.Invariant($"scenario {scenario} | {preset} | {hour:00}:00"),
+                        new AgentOutcome(analysis.Recommendations.Where(r => r.Agent == agentId).ToArray()) { SkippedRules = run.SkippedRules });
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Name, RuleOptions Rules, Baseline Baseline)> Presets()
+    {
+        yield return ("original app", RuleOptions.OriginalApp(), RoundBaseline);
+        yield return ("evidence", new RuleOptions(), EvidenceBaseline);
+    }
+
+    private static AgentOutcome Outcome(PartialDayRuleCase rule, RuleOptions rules, List<DailyMetrics> history, Baseline baseline) =>
+        PartialDayRuleCase.Outcome(rule.Agent, Create(history, baseline: baseline, now: rule.Now, contextData: rule.Data, rules: rules));
+
+    private static void Write(StringBuilder text, string heading, AgentOutcome outcome)
+    {
+        text.Append("## ").Append(heading).Append('\n');
+        foreach (AgentRecommendation r in outcome.Recommendations)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {r.Id} | {r.Type} | {r.Priority} | {r.Title}\n");
+            text.Append("  rationale: ").Append(r.Rationale).Append('\n');
+            text.Append("  actions: ").AppendJoin(" / ", r.Actions.Select(a => $"{a.Label} ({a.Kind})")).Append('\n');
+            foreach (Evidence e in r.Evidence)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  evidence: {e.Metric} value {N(e.Value)} baseline {N(e.Baseline)} delta {N(e.DeltaPercent)} % threshold {N(e.Threshold)}; {e.Note}\n");
+            }
+        }
+
+        foreach (SkippedRule skipped in outcome.SkippedRules)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- skipped {skipped.Rule} [{string.Join(", ", skipped.MissingMetrics)}]: {skipped.Reason}\n");
+        }
+
+        if (outcome.Recommendations.Count == 0 && outcome.SkippedRules.Count == 0)
+        {
+            text.Append("- nothing\n");
+        }
+    }
+
+    private static string N(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "-";
+}
