@@ -80,6 +80,7 @@ public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
 
         if (check)
         {
+            // Stryker disable once nullcoalescing : equivalent, only the list's initial capacity
             var evidence = new List<Evidence>(2 + (readings?.Count ?? 0))
             {
                 AgentOutput.Compare("sleepEfficiency", mean, context.Baseline.SleepEfficiency, MeanEfficiencyBelowPercent, "Mean over the last 7 days present"),
@@ -97,6 +98,7 @@ public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
 
         if (reminder)
         {
+            // Stryker disable once nullcoalescing : equivalent, only the list's initial capacity
             var evidence = new List<Evidence>(1 + (readings?.Count ?? 0))
             {
                 AgentOutput.Measure("localHour", hour, ReminderFromHour, AgentOutput.LocalTimeNote(context)),

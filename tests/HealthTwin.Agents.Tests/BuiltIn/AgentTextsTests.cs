@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HealthTwin.Agents.BuiltIn;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
@@ -29,6 +30,21 @@ public sealed class AgentTextsTests
     [
         "breathing-coach", "burnout-guardian", "context-awareness", "fitness-coach", "injury-risk",
         "planner", "predictive-analytics", "recovery-prediction", "sleep", "sleep-environment",
+    ];
+
+    private static readonly (string Name, Weather Weather)[] Weathers =
+    [
+        ("cold 4.9 °C clear", new Weather(4.9, WeatherCondition.Clear)),
+        ("hot 28.1 °C clear", new Weather(28.1, WeatherCondition.Clear)),
+        ("mild 12 °C snow", new Weather(12, WeatherCondition.Snow)),
+        ("hot 30 °C storm", new Weather(30, WeatherCondition.Storm)),
+    ];
+
+    private static readonly (string Name, SleepEnvironment Environment)[] Bedrooms =
+    [
+        ("everything out of range", new SleepEnvironment { TemperatureCelsius = 22.5, HumidityPercent = 72, NoiseDb = 45, LightLux = 20, Co2Ppm = 1400 }),
+        ("only too cold", new SleepEnvironment { TemperatureCelsius = 14.5 }),
+        ("all in range", new SleepEnvironment { TemperatureCelsius = 18, HumidityPercent = 50, NoiseDb = 25, LightLux = 0, Co2Ppm = 700 }),
     ];
 
     public static TheoryData<string> Agents => new(AgentIds);
@@ -80,6 +96,27 @@ public sealed class AgentTextsTests
                 if (BaselineCalibration.Metrics.Contains(rule.Missing))
                 {
                     Write(text, $"{name} | {preset} | no baseline for it", Outcome(rule, rules, rule.History(withInput: true), baseline.Without(rule.Missing)));
+                }
+            }
+        }
+
+        foreach ((string name, Weather weather) in Weathers.Where(_ => agentId == "context-awareness"))
+        {
+            foreach ((string preset, RuleOptions rules, Baseline baseline) in Presets())
+            {
+                AgentContext context = Week(d => d, baseline: baseline, rules: rules, contextData: new ContextData { Weather = weather });
+                Write(text, $"weather {name} | {preset}", PartialDayRuleCase.Outcome(new ContextAwarenessAgent(), context));
+            }
+        }
+
+        foreach ((string name, SleepEnvironment environment) in Bedrooms.Where(_ => agentId == "sleep-environment"))
+        {
+            foreach ((string preset, RuleOptions rules, Baseline baseline) in Presets())
+            {
+                foreach (int hour in new[] { 12, 21 })
+                {
+                    AgentContext context = Create(TestData.History(7, (d, _) => d with { Hrv = 100, RestingHr = 50, SleepHours = 7.5, SleepEfficiency = 70, StressScore = 40 }), baseline: baseline, now: At(hour, 30), sleepEnvironment: environment, rules: rules);
+                    Write(text, FormattableString.Invariant($"bedroom {name}, a week of poor sleep | {preset} | {hour:00}:30"), PartialDayRuleCase.Outcome(new SleepEnvironmentAgent(), context));
                 }
             }
         }

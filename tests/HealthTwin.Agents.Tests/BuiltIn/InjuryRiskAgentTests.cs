@@ -81,6 +81,21 @@ public sealed class InjuryRiskAgentTests
         InjuryRiskAgent.Assess(Week(d => d with { TrainingLoad = load })).Areas.Should().Equal(areas);
     }
 
+    [Fact]
+    public void Assess_ThreeHardDaysEndingAboveSeventyFive_JointsAndLowerBodyAtRisk()
+    {
+        List<DailyMetrics> history = WeekHistory(d => d);
+        for (int i = 4; i < 7; i++)
+        {
+            history[i] = history[i] with { TrainingLoad = i == 6 ? 76 : 71 };
+        }
+
+        InjuryRisk risk = InjuryRiskAgent.Assess(Create(history, baseline: RoundBaseline));
+
+        risk.Score.Should().Be(10);
+        risk.Areas.Should().Equal("joints", "tendons", "lower body", "connective tissue");
+    }
+
     public static TheoryData<string, int, RiskLevel, RecommendationPriority?> Levels => new()
     {
         { "load", 25, RiskLevel.Low, null },
