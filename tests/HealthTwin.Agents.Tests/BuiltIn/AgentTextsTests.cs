@@ -44,6 +44,8 @@ public sealed class AgentTextsTests
     [
         ("everything out of range", new SleepEnvironment { TemperatureCelsius = 22.5, HumidityPercent = 72, NoiseDb = 45, LightLux = 20, Co2Ppm = 1400 }),
         ("only too cold", new SleepEnvironment { TemperatureCelsius = 14.5 }),
+        ("just past each limit, dry", new SleepEnvironment { TemperatureCelsius = 19.1, HumidityPercent = 39.9, NoiseDb = 35.1, LightLux = 5.1, Co2Ppm = 1000.1 }),
+        ("at each limit", new SleepEnvironment { TemperatureCelsius = 16, HumidityPercent = 60, NoiseDb = 35, LightLux = 5, Co2Ppm = 1000 }),
         ("all in range", new SleepEnvironment { TemperatureCelsius = 18, HumidityPercent = 50, NoiseDb = 25, LightLux = 0, Co2Ppm = 700 }),
     ];
 
