@@ -165,6 +165,7 @@ public sealed class InjuryRiskAgent : IOutcomeReportingAgent
         List<HealthMetric>? missing = null;
         if (today.TrainingLoad is null || consecutive is null)
         {
+            // Stryker disable once assignment : equivalent, the list is always still null at the first check
             (missing ??= []).Add(HealthMetric.TrainingLoad);
         }
 

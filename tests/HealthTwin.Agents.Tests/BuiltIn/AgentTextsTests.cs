@@ -123,6 +123,15 @@ public sealed class AgentTextsTests
             }
         }
 
+        foreach ((string name, List<DailyMetrics> history) in LoadHistories())
+        {
+            foreach ((string preset, RuleOptions rules, _) in Presets())
+            {
+                IOutcomeReportingAgent agent = PartialDayRuleCase.All.Values.Select(c => c.Agent).Concat([new PlannerAgent()]).First(a => a.Id == agentId);
+                Write(text, $"training load {name} | {preset}", PartialDayRuleCase.Outcome(agent, Create(history, baseline: TestData.Baseline(), rules: rules)));
+            }
+        }
+
         foreach (SyntheticScenario scenario in Enum.GetValues<SyntheticScenario>())
         {
             foreach ((string preset, RuleOptions rules, _) in Presets())
@@ -140,6 +149,13 @@ public sealed class AgentTextsTests
         }
 
         return text.ToString();
+    }
+
+    private static IEnumerable<(string Name, List<DailyMetrics> History)> LoadHistories()
+    {
+        yield return ("steady 40 for 60 days", TestData.History(60, (d, _) => d with { TrainingLoad = 40 }));
+        yield return ("5 for 53 days then 58 for 7 (spike, form far below fitness)", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 58 : 5 }));
+        yield return ("30 for 55 days then 59 for 5", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 55 ? 59 : 30 }));
     }
 
     private static IEnumerable<(string Name, RuleOptions Rules, Baseline Baseline)> Presets()
