@@ -103,6 +103,7 @@ internal sealed class TrainingDecision
         TrainingLimits moderate = TrainingLimits.None;
         if (inputs.Readiness is not { } readiness)
         {
+            // Stryker disable once assignment : equivalent, moderate is still None here, where |= and ^= agree
             moderate |= TrainingLimits.ReadinessUnknown;
         }
         else if (readiness < TrainingRules.HardFromReadiness)
@@ -112,6 +113,7 @@ internal sealed class TrainingDecision
 
         if (inputs.TodayLoad is not { } load)
         {
+            // Stryker disable once assignment : equivalent, only readiness bits can be set before, never LoadUnknown, so |= and ^= agree
             moderate |= TrainingLimits.LoadUnknown;
         }
         else if (load >= TrainingRules.HardSessionMaxLoad)

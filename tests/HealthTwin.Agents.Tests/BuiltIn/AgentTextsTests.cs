@@ -156,6 +156,12 @@ public sealed class AgentTextsTests
         yield return ("steady 40 for 60 days", TestData.History(60, (d, _) => d with { TrainingLoad = 40 }));
         yield return ("5 for 53 days then 58 for 7 (spike, form far below fitness)", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 58 : 5 }));
         yield return ("30 for 55 days then 59 for 5", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 55 ? 59 : 30 }));
+        yield return ("0 every day", TestData.History(60, (d, _) => d with { TrainingLoad = 0 }));
+        yield return ("40 for 53 days then 0 for 7", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 0 : 40 }));
+        yield return ("never recorded, workouts of 30 min", TestData.History(60, (d, _) => d with { TrainingLoad = null, WorkoutMinutes = 30 }));
+        yield return ("40 with no HRV recorded", TestData.History(60, (d, _) => d with { TrainingLoad = 40, Hrv = null }));
+        yield return ("40 with no recovery marker recorded", TestData.History(60, (d, _) => (d with { TrainingLoad = 40 }).Without(HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepHours, HealthMetric.SleepEfficiency)));
+        yield return ("never recorded and no recovery marker", TestData.History(60, (d, _) => d.Without(HealthMetric.TrainingLoad, HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepHours, HealthMetric.SleepEfficiency)));
     }
 
     private static IEnumerable<(string Name, RuleOptions Rules, Baseline Baseline)> Presets()
