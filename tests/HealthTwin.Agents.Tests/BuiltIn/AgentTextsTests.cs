@@ -156,6 +156,8 @@ public sealed class AgentTextsTests
         yield return ("steady 40 for 60 days", TestData.History(60, (d, _) => d with { TrainingLoad = 40 }));
         yield return ("5 for 53 days then 58 for 7 (spike, form far below fitness)", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 58 : 5 }));
         yield return ("30 for 55 days then 59 for 5", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 55 ? 59 : 30 }));
+        yield return ("40 for only 4 days", TestData.History(4, (d, _) => d with { TrainingLoad = 40 }));
+        yield return ("40 for 10 days", TestData.History(10, (d, _) => d with { TrainingLoad = 40 }));
         yield return ("0 every day", TestData.History(60, (d, _) => d with { TrainingLoad = 0 }));
         yield return ("40 for 53 days then 0 for 7", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 0 : 40 }));
         yield return ("never recorded, workouts of 30 min", TestData.History(60, (d, _) => d with { TrainingLoad = null, WorkoutMinutes = 30 }));
