@@ -152,7 +152,7 @@ public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
         List<Reading>? readings = null;
         if (environment.TemperatureCelsius is { } t && double.IsFinite(t) && (t < SleepEnvironment.IdealTemperatureMin || t > SleepEnvironment.IdealTemperatureMax))
         {
-            (readings ??= []).Add(new("bedroomTemperature", "temperature", t, "°C", t < SleepEnvironment.IdealTemperatureMin ? SleepEnvironment.IdealTemperatureMin : SleepEnvironment.IdealTemperatureMax, "ideal 16–19 °C"));
+            readings = [new("bedroomTemperature", "temperature", t, "°C", t < SleepEnvironment.IdealTemperatureMin ? SleepEnvironment.IdealTemperatureMin : SleepEnvironment.IdealTemperatureMax, "ideal 16–19 °C")];
         }
 
         if (environment.HumidityPercent is { } h && double.IsFinite(h) && (h < SleepEnvironment.IdealHumidityMin || h > SleepEnvironment.IdealHumidityMax))
