@@ -188,11 +188,10 @@ internal readonly struct BurnoutForecast
         double? stress = stressMean.Value;
         double? sleep = sleepMean.Value;
         double? load = SafeMath.Mean(context.LastSpan(7), static d => d.TrainingLoad, out int loadDays);
-        int known = 0;
-        known |= hrvDays > 0 && hrvReference > 0 ? HrvBit : 0;
-        known |= stress is not null && stressReference > 0 ? StressBit : 0;
-        known |= sleep is not null && sleepReference > 0 ? SleepBit : 0;
-        known |= load is not null ? LoadBit : 0;
+        int known = (hrvDays > 0 && hrvReference > 0 ? HrvBit : 0)
+            | (stress is not null && stressReference > 0 ? StressBit : 0)
+            | (sleep is not null && sleepReference > 0 ? SleepBit : 0)
+            | (load is not null ? LoadBit : 0);
         return new BurnoutForecast(
             true,
             new TrendLine(hrv.Value.GetValueOrDefault(), 0, hrvDays),

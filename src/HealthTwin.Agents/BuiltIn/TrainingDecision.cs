@@ -123,7 +123,9 @@ internal sealed class TrainingDecision
 
         if (!originalApp)
         {
+            // Stryker disable once assignment : equivalent, this bit is set nowhere else, so |= and ^= agree
             moderate |= inputs.LoadSpike ? TrainingLimits.LoadSpike : 0;
+            // Stryker disable once assignment : equivalent, this bit is set nowhere else, so |= and ^= agree
             moderate |= inputs.FormRatio < NegativeFormRatio ? TrainingLimits.NegativeForm : 0;
         }
 
