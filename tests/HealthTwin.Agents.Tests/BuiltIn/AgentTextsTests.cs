@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using HealthTwin.Agents.BuiltIn;
 using HealthTwin.Agents.Metrics;
 using HealthTwin.Agents.Model;
 using HealthTwin.Agents.Orchestration;
@@ -26,11 +25,7 @@ public sealed class AgentTextsTests
 {
     private static readonly Baseline EvidenceBaseline = RoundBaseline with { HrvLnSd = 0.1, RestingHrSd = 2 };
 
-    private static readonly string[] AgentIds =
-    [
-        "breathing-coach", "burnout-guardian", "context-awareness", "fitness-coach", "injury-risk",
-        "planner", "predictive-analytics", "recovery-prediction", "sleep", "sleep-environment",
-    ];
+    private static readonly string[] AgentIds = BuiltInAgentsTests.All().Select(a => a.Id).Order(StringComparer.Ordinal).ToArray();
 
     private static readonly (string Name, Weather Weather)[] Weathers =
     [
@@ -77,8 +72,7 @@ public sealed class AgentTextsTests
     [Fact]
     public void Agents_EveryBuiltInAgent_HasItsApprovedText()
     {
-        string[] ids = PartialDayRuleCase.All.Values.Select(c => c.Agent.Id).Distinct().ToArray();
-        AgentIds.Should().Contain(ids);
+        AgentIds.Should().Contain(PartialDayRuleCase.All.Values.Select(c => c.Agent.Id).Distinct());
         AgentIds.Should().HaveCount(10).And.OnlyHaveUniqueItems();
         foreach (string id in AgentIds)
         {
@@ -88,6 +82,7 @@ public sealed class AgentTextsTests
 
     private static async Task<string> RenderAsync(string agentId)
     {
+        var agent = (IOutcomeReportingAgent)BuiltInAgentsTests.All().Single(a => a.Id == agentId);
         var text = new StringBuilder();
         foreach ((string name, PartialDayRuleCase rule) in PartialDayRuleCase.All.Where(c => c.Value.Agent.Id == agentId).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -107,7 +102,7 @@ public sealed class AgentTextsTests
             foreach ((string preset, RuleOptions rules, Baseline baseline) in Presets())
             {
                 AgentContext context = Week(d => d, baseline: baseline, rules: rules, contextData: new ContextData { Weather = weather });
-                Write(text, $"weather {name} | {preset}", PartialDayRuleCase.Outcome(new ContextAwarenessAgent(), context));
+                Write(text, $"weather {name} | {preset}", PartialDayRuleCase.Outcome(agent, context));
             }
         }
 
@@ -118,7 +113,7 @@ public sealed class AgentTextsTests
                 foreach (int hour in new[] { 12, 21 })
                 {
                     AgentContext context = Create(TestData.History(7, (d, _) => d with { Hrv = 100, RestingHr = 50, SleepHours = 7.5, SleepEfficiency = 70, StressScore = 40 }), baseline: baseline, now: At(hour, 30), sleepEnvironment: environment, rules: rules);
-                    Write(text, FormattableString.Invariant($"bedroom {name}, a week of poor sleep | {preset} | {hour:00}:30"), PartialDayRuleCase.Outcome(new SleepEnvironmentAgent(), context));
+                    Write(text, FormattableString.Invariant($"bedroom {name}, a week of poor sleep | {preset} | {hour:00}:30"), PartialDayRuleCase.Outcome(agent, context));
                 }
             }
         }
@@ -127,7 +122,6 @@ public sealed class AgentTextsTests
         {
             foreach ((string preset, RuleOptions rules, _) in Presets())
             {
-                IOutcomeReportingAgent agent = PartialDayRuleCase.All.Values.Select(c => c.Agent).Concat([new PlannerAgent()]).First(a => a.Id == agentId);
                 Write(text, $"training load {name} | {preset}", PartialDayRuleCase.Outcome(agent, Create(history, baseline: TestData.Baseline(), rules: rules)));
             }
         }
