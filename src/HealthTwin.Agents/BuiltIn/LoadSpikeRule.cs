@@ -67,9 +67,9 @@ internal static class LoadSpikeRule
             return;
         }
 
-        if (load.LoadDays > 0 && load.ChronicLoad == 0 && load.AcuteLoad == 0)
+        if (load.ChronicLoad == 0 && load.AcuteLoad == 0)
         {
-            return; // every load in the window is 0: nothing to spike
+            return; // every load in the window is 0 (both loads are null when none was recorded): nothing to spike
         }
 
         if (weekOverWeekChange is { } change)

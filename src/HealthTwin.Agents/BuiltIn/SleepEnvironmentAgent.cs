@@ -149,15 +149,16 @@ public sealed class SleepEnvironmentAgent : IOutcomeReportingAgent
             return null;
         }
 
+        // An out-of-range reading's threshold is the limit it crossed: the ideal range clamps it to that limit.
         List<Reading>? readings = null;
         if (environment.TemperatureCelsius is { } t && double.IsFinite(t) && (t < SleepEnvironment.IdealTemperatureMin || t > SleepEnvironment.IdealTemperatureMax))
         {
-            readings = [new("bedroomTemperature", "temperature", t, "°C", t < SleepEnvironment.IdealTemperatureMin ? SleepEnvironment.IdealTemperatureMin : SleepEnvironment.IdealTemperatureMax, "ideal 16–19 °C")];
+            readings = [new("bedroomTemperature", "temperature", t, "°C", Math.Clamp(t, SleepEnvironment.IdealTemperatureMin, SleepEnvironment.IdealTemperatureMax), "ideal 16–19 °C")];
         }
 
         if (environment.HumidityPercent is { } h && double.IsFinite(h) && (h < SleepEnvironment.IdealHumidityMin || h > SleepEnvironment.IdealHumidityMax))
         {
-            (readings ??= []).Add(new("bedroomHumidity", "humidity", h, "%", h < SleepEnvironment.IdealHumidityMin ? SleepEnvironment.IdealHumidityMin : SleepEnvironment.IdealHumidityMax, "ideal 40–60 %"));
+            (readings ??= []).Add(new("bedroomHumidity", "humidity", h, "%", Math.Clamp(h, SleepEnvironment.IdealHumidityMin, SleepEnvironment.IdealHumidityMax), "ideal 40–60 %"));
         }
 
         if (environment.NoiseDb is { } n && double.IsFinite(n) && n > SleepEnvironment.MaxNoiseDb)

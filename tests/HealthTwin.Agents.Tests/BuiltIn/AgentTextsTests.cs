@@ -153,6 +153,9 @@ public sealed class AgentTextsTests
         yield return ("40 for only 4 days", TestData.History(4, (d, _) => d with { TrainingLoad = 40 }));
         yield return ("40 for 10 days", TestData.History(10, (d, _) => d with { TrainingLoad = 40 }));
         yield return ("0 every day", TestData.History(60, (d, _) => d with { TrainingLoad = 0 }));
+        yield return ("0 every day, workout minutes 30 then 45 in the last week", TestData.History(60, (d, i) => d with { TrainingLoad = 0, WorkoutMinutes = i >= 53 ? 45 : 30 }));
+        yield return ("1 on the first of 27 days then 0, workout minutes 30 then 45 (acute load rounds to 0, chronic does not)", TestData.History(27, (d, i) => d with { TrainingLoad = i == 0 ? 1 : 0, WorkoutMinutes = i >= 20 ? 45 : 30 }));
+        yield return ("0 for 26 days then 0.003, workout minutes 30 then 45 (chronic load rounds to 0, acute does not)", TestData.History(27, (d, i) => d with { TrainingLoad = i == 26 ? 0.003 : 0, WorkoutMinutes = i >= 20 ? 45 : 30 }));
         yield return ("40 for 53 days then 0 for 7", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 0 : 40 }));
         yield return ("never recorded, workouts of 30 min", TestData.History(60, (d, _) => d with { TrainingLoad = null, WorkoutMinutes = 30 }));
         yield return ("40 with no HRV recorded", TestData.History(60, (d, _) => d with { TrainingLoad = 40, Hrv = null }));

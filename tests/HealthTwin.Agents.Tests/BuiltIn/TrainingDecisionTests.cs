@@ -111,6 +111,17 @@ public sealed class TrainingDecisionTests
     }
 
     [Fact]
+    public void Explain_ModerateDayWithoutReadinessOrLoad_SaysNeitherCouldBeJudged()
+    {
+        var inputs = new TrainingInputs(null, BurnoutLevel.Green, false, null);
+
+        TrainingDecision decision = TrainingDecision.Decide(inputs, false, TrainingIntensity.Hiit);
+
+        decision.Intensity.Should().Be(TrainingIntensity.Moderate);
+        decision.Explain(0).Should().Be("Readiness could not be judged; today's training load was not recorded.");
+    }
+
+    [Fact]
     public void Analyze_OriginalAppBurnoutYellowWithFullReadiness_PlannerLightAndCoachNoHardSession()
     {
         // The app's own defect: burnout yellow → its planner said "light movement", its coach "60 min strength".
