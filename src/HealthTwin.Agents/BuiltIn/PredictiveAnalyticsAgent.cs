@@ -173,7 +173,7 @@ public sealed class PredictiveAnalyticsAgent : IOutcomeReportingAgent
             const string Good = ": good days for a high-intensity session.";
             string rationale = windows switch
             {
-                1 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}{Good}"),
+                1 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}: a good day for a high-intensity session."),
                 2 => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}{Good}"),
                 _ => InvariantText.Format($"Projected burnout risk stays low on {first:ddd yyyy-MM-dd}, {second:ddd yyyy-MM-dd}, {third:ddd yyyy-MM-dd}{Good}"),
             };

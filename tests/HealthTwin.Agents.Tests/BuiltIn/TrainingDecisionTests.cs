@@ -122,6 +122,28 @@ public sealed class TrainingDecisionTests
     }
 
     [Fact]
+    public void Explain_RestDayForRedBurnout_QuotesTheReasonOnlyWhenThereIsOne()
+    {
+        TrainingDecision decision = TrainingDecision.Decide(new TrainingInputs(85, BurnoutLevel.Red, false, 40), false, TrainingIntensity.Hiit);
+
+        decision.Explain(55).Should().Be("Burnout risk is red (55 points).");
+        decision.Explain(55, "HRV 25 % below baseline").Should().Be("Burnout risk is red (55 points: HRV 25 % below baseline).");
+    }
+
+    [Fact]
+    public void Explain_SameBurnoutRiskTwice_TheSentenceIsFormattedOnce()
+    {
+        TrainingDecision decision = TrainingDecision.Decide(new TrainingInputs(70, BurnoutLevel.Yellow, false, 40), false, TrainingIntensity.Hiit);
+        var burnout = new BurnoutRisk(BurnoutLevel.Yellow, 30, ["7-day mean stress 79"]) { Coverage = new ScoreCoverage([HealthMetric.StressScore], [], "stress") };
+
+        string first = decision.Explain(burnout);
+
+        first.Should().Be("Burnout risk is yellow (30 points: 7-day mean stress 79).");
+        decision.Explain(burnout).Should().BeSameAs(first);
+        decision.Explain(burnout with { }).Should().Be(first).And.NotBeSameAs(first, "another burnout risk is formatted anew");
+    }
+
+    [Fact]
     public void Analyze_OriginalAppBurnoutYellowWithFullReadiness_PlannerLightAndCoachNoHardSession()
     {
         // The app's own defect: burnout yellow → its planner said "light movement", its coach "60 min strength".
