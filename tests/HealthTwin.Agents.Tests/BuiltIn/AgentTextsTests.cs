@@ -122,7 +122,8 @@ public sealed class AgentTextsTests
         {
             foreach ((string preset, RuleOptions rules, _) in Presets())
             {
-                Write(text, $"training load {name} | {preset}", PartialDayRuleCase.Outcome(agent, Create(history, baseline: TestData.Baseline(), rules: rules)));
+                Baseline baseline = TestData.Baseline() with { HrvMethod = history[^1].HrvMethod };
+                Write(text, $"training load {name} | {preset}", PartialDayRuleCase.Outcome(agent, Create(history, baseline: baseline, rules: rules)));
             }
         }
 
@@ -157,6 +158,8 @@ public sealed class AgentTextsTests
         yield return ("1 on the first of 27 days then 0, workout minutes 30 then 45 (acute load rounds to 0, chronic does not)", TestData.History(27, (d, i) => d with { TrainingLoad = i == 0 ? 1 : 0, WorkoutMinutes = i >= 20 ? 45 : 30 }));
         yield return ("0 for 26 days then 0.003, workout minutes 30 then 45 (chronic load rounds to 0, acute does not)", TestData.History(27, (d, i) => d with { TrainingLoad = i == 26 ? 0.003 : 0, WorkoutMinutes = i >= 20 ? 45 : 30 }));
         yield return ("40 for 53 days then 0 for 7", TestData.History(60, (d, i) => d with { TrainingLoad = i >= 53 ? 0 : 40 }));
+        yield return ("40, rMSSD 58/62 for 53 days then 45 for 7 (7-day mean below its normal range)", TestData.History(60, (d, i) => d with { Hrv = i >= 53 ? 45 : i % 2 == 0 ? 58 : 62 }));
+        yield return ("40, SDNN 58/62 for 53 days then 45 for 7, no stress, mood or energy recorded (burnout not judged)", TestData.History(60, (d, i) => (d with { Hrv = i >= 53 ? 45 : i % 2 == 0 ? 58 : 62, HrvMethod = HrvMethod.Sdnn }).Without(HealthMetric.StressScore, HealthMetric.MoodScore, HealthMetric.EnergyScore)));
         yield return ("never recorded, workouts of 30 min", TestData.History(60, (d, _) => d with { TrainingLoad = null, WorkoutMinutes = 30 }));
         yield return ("40 with no HRV recorded", TestData.History(60, (d, _) => d with { TrainingLoad = 40, Hrv = null }));
         yield return ("40 with no recovery marker recorded", TestData.History(60, (d, _) => (d with { TrainingLoad = 40 }).Without(HealthMetric.Hrv, HealthMetric.RestingHr, HealthMetric.SleepHours, HealthMetric.SleepEfficiency)));

@@ -141,6 +141,7 @@ public sealed class TrainingDecisionTests
         first.Should().Be("Burnout risk is yellow (30 points: 7-day mean stress 79).");
         decision.Explain(burnout).Should().BeSameAs(first);
         decision.Explain(burnout with { }).Should().Be(first).And.NotBeSameAs(first, "another burnout risk is formatted anew");
+        decision.Explain(burnout with { Reasons = [] }).Should().Be("Burnout risk is yellow (30 points).", "a burnout risk without reasons quotes none");
     }
 
     [Fact]
