@@ -78,9 +78,7 @@ internal sealed class TrainingDecision
             };
         }
 
-        // Stryker disable once equality : equivalent, at a load of exactly 60 the day is moderate (today's load too high), so the hard session chosen for it is never used
-        bool couldBeHard = inputs.Readiness >= TrainingRules.HardFromReadiness && inputs.TodayLoad < TrainingRules.HardSessionMaxLoad;
-        return Decide(inputs, original, couldBeHard ? TrainingRules.ChooseHardSession(context) : TrainingIntensity.Strength);
+        return Decide(inputs, original, TrainingRules.ChooseHardSession(context));
     }
 
     /// <summary>The decision for given inputs (pure: the same inputs always give the same decision).</summary>
