@@ -110,6 +110,16 @@ public sealed class BuiltInAgentsTests
         }
     }
 
+    [Fact]
+    public void PublicStaticHelpers_NullContext_ThrowArgumentNullExceptionForContext()
+    {
+        // Each would otherwise fail later with a NullReferenceException that names no argument.
+        ((Action)(() => InjuryRiskAgent.Assess(null!))).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        ((Action)(() => PlannerAgent.CreatePlan(null!))).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        ((Action)(() => PredictiveAnalyticsAgent.Predict(null!))).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        ((Action)(() => RecoveryPredictionAgent.Predict(null!))).Should().Throw<ArgumentNullException>().WithParameterName("context");
+    }
+
     private static IEnumerable<AgentContext> Contexts(string name)
     {
         DateTimeOffset[] hours = [At(0), At(7), At(12), At(18), At(20, 30), At(21, 30), At(23, 59)];
