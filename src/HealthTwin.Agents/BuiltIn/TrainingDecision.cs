@@ -99,35 +99,7 @@ internal sealed class TrainingDecision
             return new(TrainingIntensity.Light, light, inputs, originalApp);
         }
 
-        TrainingLimits moderate = TrainingLimits.None;
-        if (inputs.Readiness is not { } readiness)
-        {
-            // Stryker disable once assignment : equivalent, moderate is still None here, where |= and ^= agree
-            moderate |= TrainingLimits.ReadinessUnknown;
-        }
-        else if (readiness < TrainingRules.HardFromReadiness)
-        {
-            moderate |= TrainingLimits.ReadinessBelowHard;
-        }
-
-        if (inputs.TodayLoad is not { } load)
-        {
-            // Stryker disable once assignment : equivalent, only readiness bits can be set before, never LoadUnknown, so |= and ^= agree
-            moderate |= TrainingLimits.LoadUnknown;
-        }
-        else if (load >= TrainingRules.HardSessionMaxLoad)
-        {
-            moderate |= TrainingLimits.LoadHighToday;
-        }
-
-        if (!originalApp)
-        {
-            // Stryker disable once assignment : equivalent, this bit is set nowhere else, so |= and ^= agree
-            moderate |= inputs.LoadSpike ? TrainingLimits.LoadSpike : 0;
-            // Stryker disable once assignment : equivalent, this bit is set nowhere else, so |= and ^= agree
-            moderate |= inputs.FormRatio < NegativeFormRatio ? TrainingLimits.NegativeForm : 0;
-        }
-
+        TrainingLimits moderate = Moderate(inputs, originalApp);
         return moderate != TrainingLimits.None
             ? new(TrainingIntensity.Moderate, moderate, inputs, originalApp)
             : new(hardSession == TrainingIntensity.Hiit ? TrainingIntensity.Hiit : TrainingIntensity.Strength, TrainingLimits.None, inputs, originalApp);
@@ -260,6 +232,15 @@ internal sealed class TrainingDecision
     private static TrainingLimits Rest(in TrainingInputs inputs) =>
         (inputs.Burnout == BurnoutLevel.Red ? TrainingLimits.BurnoutRed : 0)
         | (inputs.Readiness < TrainingRules.RecoveryBelowReadiness ? TrainingLimits.LowReadiness : 0);
+
+    /// <summary>The limits that keep a day that is neither rest nor light from a hard session (none: hard).</summary>
+    private static TrainingLimits Moderate(in TrainingInputs inputs, bool originalApp) =>
+        (inputs.Readiness is not { } readiness ? TrainingLimits.ReadinessUnknown
+            : readiness < TrainingRules.HardFromReadiness ? TrainingLimits.ReadinessBelowHard : 0)
+        | (inputs.TodayLoad is not { } load ? TrainingLimits.LoadUnknown
+            : load >= TrainingRules.HardSessionMaxLoad ? TrainingLimits.LoadHighToday : 0)
+        | (!originalApp && inputs.LoadSpike ? TrainingLimits.LoadSpike : 0)
+        | (!originalApp && inputs.FormRatio < NegativeFormRatio ? TrainingLimits.NegativeForm : 0);
 
     /// <summary>The limits that make the day rest or light (none: moderate or hard is possible).</summary>
     private static TrainingLimits RestOrLight(in TrainingInputs inputs, bool originalApp) =>
